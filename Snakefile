@@ -1,0 +1,29 @@
+# computelimits: how much does deep-learning progress depend on computing power?
+# The only entry point. Stages live in workflow/rules/, one file each; see README.md.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/fetch.smk"
+include: "workflow/rules/extract.smk"
+include: "workflow/rules/burden.smk"
+include: "workflow/rules/model.smk"
+include: "workflow/rules/report.smk"
+
+
+rule all:
+    input:
+        rules.collect_extraction.output,
+        rules.merge_burden.output,
+        rules.fit_ols.output,
+        rules.fit_model.output,
+        rules.extrapolate.output,
+        rules.write_numbers.output,
+        rules.plot_overview.output,
+        expand(rules.plot_series.output, benchmark=BENCHMARKS),
+    default_target: True

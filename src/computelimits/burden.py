@@ -1,0 +1,147 @@
+"""Compute for every sheet row: curated facts normalised to FLOPs, extracted statements, given FLOPs; merged
+with provenance (flop_source) and a status for every row."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .hardware import Convention, HardwareTable
+from .sheets import error_from_score
+from .statements import burden_flop
+
+SOURCES = ("curated", "extracted", "given")
+PAPERS_COLUMNS = [
+    "benchmark", "model", "arxiv_id", "year", "score", "error", "hardware", "count", "hours", "chip_hours",
+    "flop", "flop_low", "flop_high", "flop_source", "status", "convention", "flop_thompson", "flop_epoch",
+    "curated_flop", "extracted_flop", "given_flop", "extracted_sentence", "source",
+]  # fmt: skip
+
+
+def base_id(arxiv_id: str) -> str:
+    """'1706.03762v5' -> '1706.03762'."""
+    return arxiv_id.split("v")[0] if arxiv_id and "." in arxiv_id else (arxiv_id or "")
+
+
+def curated_compute(
+    row: pd.Series, table: HardwareTable, convention: Convention, language_model: bool
+) -> tuple[dict, str]:
+    """FLOPs from a sheet row's hardware/count/hours or chip_hours; (values, reason when none)."""
+    hardware = row["hardware"]
+    chip_hours = row["chip_hours"]
+    if math.isnan(chip_hours) and not (math.isnan(row["count"]) or math.isnan(row["hours"])):
+        chip_hours = row["count"] * row["hours"]
+    if not hardware:
+        return {}, "" if math.isnan(chip_hours) else "chip_hours without hardware"
+    if math.isnan(chip_hours):
+        return {}, f"hardware '{hardware}' without count and hours or chip_hours"
+    proc = table.get(hardware)
+    if proc is None:
+        return {"chip_hours": chip_hours}, f"hardware '{hardware}' not in the hardware table"
+    result = burden_flop(proc, chip_hours, convention, language_model)
+    if result is None:
+        return {"chip_hours": chip_hours}, f"no {convention.name} peak for '{proc.name}'"
+    flop, low, high = result
+    return {"hardware": proc.name, "chip_hours": chip_hours, "flop": flop, "flop_low": low, "flop_high": high}, ""
+
+
+def best_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """One extracted statement per arXiv id: the largest usable FLOP value (a paper's headline run)."""
+    if statements.empty:
+        return statements.assign(base_id=pd.Series(dtype=str))
+    usable = statements[statements["status"] == "ok"].copy()
+    usable["base_id"] = usable["arxiv_id"].map(base_id)
+    usable = usable.sort_values(["base_id", "flop", "confidence"], ascending=[True, False, False], kind="stable")
+    return usable.drop_duplicates("base_id")
+
+
+def merge_benchmark(
+    name: str,
+    sheet: pd.DataFrame,
+    spec: dict,
+    statements: pd.DataFrame,
+    table: HardwareTable,
+    conventions: dict[str, Convention],
+    convention: str,
+    priority: list[str],
+    given_log10_sd: float,
+) -> pd.DataFrame:
+    """papers.tsv rows of one benchmark: one per sheet row, with the chosen compute and why."""
+    language_model = bool(spec.get("language_model", False))
+    best = best_statements(statements).set_index("base_id") if len(statements) else pd.DataFrame()
+    rows = []
+    for _, row in sheet.iterrows():
+        out = {c: row.get(c, "") for c in ("model", "arxiv_id", "year", "score", "hardware", "count", "hours", "source")}
+        out["benchmark"] = name
+        candidates: dict[str, dict] = {}
+        reasons = []
+        per_convention = {}
+        for conv_name, conv in conventions.items():
+            values, reason = curated_compute(row, table, conv, language_model)
+            per_convention[conv_name] = values.get("flop", np.nan)
+            if conv_name == convention:
+                out["chip_hours"] = values.get("chip_hours", np.nan)
+                if "flop" in values:
+                    candidates["curated"] = values
+                    out["hardware"] = values["hardware"]
+                elif reason:
+                    reasons.append(reason)
+        out["flop_thompson"] = per_convention.get("thompson", np.nan)
+        out["flop_epoch"] = per_convention.get("epoch", np.nan)
+        key = base_id(row["arxiv_id"])
+        if key and key in best.index:
+            stmt = best.loc[key]
+            flop = stmt.get(f"flop_{convention}", stmt["flop"])
+            if not pd.isna(flop):
+                candidates["extracted"] = {
+                    "hardware": stmt["hardware"], "count": stmt["count"], "hours": stmt["hours"],
+                    "chip_hours": stmt["chip_hours"], "flop": float(flop),
+                    "flop_low": float(stmt.get("flop_low", flop)), "flop_high": float(stmt.get("flop_high", flop)),
+                }  # fmt: skip
+                out["extracted_sentence"] = stmt["sentence"]
+        if not math.isnan(row["flop"]):
+            spread = 10**given_log10_sd
+            candidates["given"] = {"flop": row["flop"], "flop_low": row["flop"] / spread, "flop_high": row["flop"] * spread}
+        for source in SOURCES:
+            out[f"{source}_flop"] = candidates.get(source, {}).get("flop", np.nan)
+        chosen = next((s for s in priority if s in candidates), None)
+        if chosen:
+            values = candidates[chosen]
+            out.update({k: v for k, v in values.items() if k in ("flop", "flop_low", "flop_high")})
+            if chosen == "extracted":
+                out.update({k: values[k] for k in ("hardware", "count", "hours", "chip_hours")})
+            out["flop_source"] = chosen
+            out["status"] = "ok"
+        else:
+            out["flop_source"] = ""
+            out["status"] = "no compute: " + ("; ".join(reasons) if reasons else "no hardware, chip_hours or flop")
+        out["convention"] = convention
+        error = error_from_score(row["score"], spec.get("higher_is_better", True), spec.get("score_max", 100.0))
+        out["error"] = error
+        if not 0 < error < 1:
+            out["status"] = f"unusable: error {error:.4g} outside (0, 1)"
+        rows.append(out)
+    frame = pd.DataFrame(rows)
+    return frame.reindex(columns=PAPERS_COLUMNS)
+
+
+def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:
+    """Rows whose sources differ by more than `factor` (pairwise, in FLOP)."""
+    rows = []
+    for _, row in papers.iterrows():
+        values = {s: row[f"{s}_flop"] for s in SOURCES if not pd.isna(row[f"{s}_flop"])}
+        names = list(values)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                ratio = values[a] / values[b]
+                if ratio > factor or ratio < 1 / factor:
+                    rows.append(
+                        {"benchmark": row["benchmark"], "model": row["model"], "source_a": a, "flop_a": values[a],
+                         "source_b": b, "flop_b": values[b], "ratio": ratio,
+                         "log10_ratio": math.log10(ratio)}  # fmt: skip
+                    )
+    return pd.DataFrame(
+        rows, columns=["benchmark", "model", "source_a", "flop_a", "source_b", "flop_b", "ratio", "log10_ratio"]
+    )

@@ -1,0 +1,230 @@
+"""Error-vs-compute models: the paper's OLS baseline and a Bayesian hierarchical model (PyMC, nutpie).
+
+Polynomial form: log10(error) = a + b * log10(flop), so flop grows as error^(-k) with k = 1/|b|.
+Exponential form (OLS baseline only for now): 1/error = a + b * log10(flop).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+OLS_COLUMNS = ["benchmark", "form", "slope", "intercept", "r2", "n", "k", "slope_se"]
+SUMMARY_COLUMNS = ["benchmark", "parameter", "mean", "sd", "q05", "q50", "q95", "r_hat", "ess_bulk"]
+# Compute is centred here (log10 FLOP) so that intercepts mean "error at 1e19 FLOP" and are weakly correlated
+# with slopes; 1e19 sits in the middle of the 2012-2020 data.
+X_CENTRE = 19.0
+
+
+class GateError(RuntimeError):
+    """A convergence gate failed: the message names the parameter and the figure."""
+
+
+def usable(papers: pd.DataFrame) -> pd.DataFrame:
+    """Rows the fits use: status ok, positive flop, error strictly between 0 and 1."""
+    ok = papers[(papers["status"] == "ok") & (papers["flop"] > 0) & (papers["error"] > 0) & (papers["error"] < 1)]
+    return ok.copy()
+
+
+def _linregress(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:
+    """slope, intercept, r2, standard error of the slope (plain least squares)."""
+    if len(x) < 3 or np.ptp(x) == 0:
+        return (math.nan,) * 4
+    xm, ym = x.mean(), y.mean()
+    sxx = ((x - xm) ** 2).sum()
+    slope = ((x - xm) * (y - ym)).sum() / sxx
+    intercept = ym - slope * xm
+    resid = y - (intercept + slope * x)
+    sst = ((y - ym) ** 2).sum()
+    r2 = 1 - (resid**2).sum() / sst if sst > 0 else math.nan
+    se = math.sqrt((resid**2).sum() / (len(x) - 2) / sxx)
+    return float(slope), float(intercept), float(r2), se
+
+
+def ols(papers: pd.DataFrame) -> pd.DataFrame:
+    """The paper's per-benchmark OLS fits, polynomial and exponential; k only for the polynomial form."""
+    rows = []
+    data = usable(papers)
+    for name in papers["benchmark"].drop_duplicates():
+        part = data[data["benchmark"] == name]
+        x = np.log10(part["flop"].to_numpy(float))
+        for form, y in (("polynomial", np.log10(part["error"].to_numpy(float))), ("exponential", 1 / part["error"].to_numpy(float))):
+            slope, intercept, r2, se = _linregress(x, y)
+            k = 1 / abs(slope) if form == "polynomial" and slope < 0 else math.nan
+            rows.append({"benchmark": name, "form": form, "slope": slope, "intercept": intercept, "r2": r2,
+                         "n": len(part), "k": k, "slope_se": se})  # fmt: skip
+    return pd.DataFrame(rows, columns=OLS_COLUMNS)
+
+
+def log10_sd(flop_low: np.ndarray, flop_high: np.ndarray, floor: float) -> np.ndarray:
+    """Standard deviation of log10 compute: the low-high span taken as a 90% interval, floored."""
+    span = (np.log10(flop_high) - np.log10(flop_low)) / (2 * 1.645)
+    return np.maximum(np.nan_to_num(span, nan=floor), floor)
+
+
+@dataclass
+class ModelData:
+    benchmarks: list[str]
+    series_index: np.ndarray
+    x_obs: np.ndarray
+    x_sd: np.ndarray
+    y: np.ndarray
+    year: np.ndarray
+    models: list[str]
+
+
+def model_data(papers: pd.DataFrame, benchmarks: list[str], min_log10_sd: float) -> ModelData:
+    data = usable(papers)
+    data = data[data["benchmark"].isin(benchmarks)]
+    present = [b for b in benchmarks if (data["benchmark"] == b).sum() >= 3]
+    data = data[data["benchmark"].isin(present)]
+    return ModelData(
+        benchmarks=present,
+        series_index=data["benchmark"].map({b: i for i, b in enumerate(present)}).to_numpy(int),
+        x_obs=np.log10(data["flop"].to_numpy(float)) - X_CENTRE,
+        x_sd=log10_sd(data["flop_low"].to_numpy(float), data["flop_high"].to_numpy(float), min_log10_sd),
+        y=np.log10(data["error"].to_numpy(float)),
+        year=data["year"].to_numpy(float),
+        models=data["model"].tolist(),
+    )
+
+
+def build_polynomial(data: ModelData):
+    """Hierarchical polynomial model with errors in compute and a Student-t likelihood (non-centred).
+
+    Priors, on the log10 scales of the data:
+    - mean slope ~ N(-0.05, 0.1): the paper's slopes span -0.13 to 0; a slope of +0.2 (error rising tenfold
+      per 5 orders of compute) would be implausible, and the prior allows it only at 2.5 sd.
+    - slope spread ~ HalfNormal(0.05): series differ by a few hundredths (SCIENCE.md table).
+    - mean intercept (log10 error at 1e19 FLOP) ~ N(-0.7, 0.5): errors of 2%-100% are within 2 sd.
+    - intercept spread ~ HalfNormal(0.5); residual scale per series ~ HalfNormal(0.1) (a 25% relative error);
+      Student-t degrees of freedom ~ Gamma(2, 0.1) (mean 20, heavy tails allowed for outlying papers).
+    - true log10 compute ~ N(reported, sd from flop_low/flop_high): errors in variables.
+    """
+    import pymc as pm
+
+    coords = {"benchmark": data.benchmarks, "point": np.arange(len(data.y))}
+    with pm.Model(coords=coords) as model:
+        series = pm.Data("series", data.series_index, dims="point")
+        x_obs = pm.Data("x_obs", data.x_obs, dims="point")
+        x_sd = pm.Data("x_sd", data.x_sd, dims="point")
+        mu_slope = pm.Normal("mu_slope", -0.05, 0.1)
+        sigma_slope = pm.HalfNormal("sigma_slope", 0.05)
+        z_slope = pm.Normal("z_slope", 0, 1, dims="benchmark")
+        slope = pm.Deterministic("slope", mu_slope + sigma_slope * z_slope, dims="benchmark")
+        mu_intercept = pm.Normal("mu_intercept", -0.7, 0.5)
+        sigma_intercept = pm.HalfNormal("sigma_intercept", 0.5)
+        z_intercept = pm.Normal("z_intercept", 0, 1, dims="benchmark")
+        intercept = pm.Deterministic("intercept", mu_intercept + sigma_intercept * z_intercept, dims="benchmark")
+        sigma = pm.HalfNormal("sigma", 0.1, dims="benchmark")
+        nu = pm.Gamma("nu", 2, 0.1)
+        z_x = pm.Normal("z_x", 0, 1, dims="point")
+        x_true = pm.Deterministic("x_true", x_obs + x_sd * z_x, dims="point")
+        mu = intercept[series] + slope[series] * x_true
+        pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=data.y, dims="point")
+        pm.Deterministic("k", 1 / pm.math.abs(slope), dims="benchmark")
+    return model
+
+
+def sample(model, seed: int, draws: int, tune: int, chains: int, target_accept: float):
+    """Posterior (nutpie) with log-likelihood added for LOO; an xarray DataTree."""
+    import pymc as pm
+
+    with model:
+        idata = pm.sample(
+            draws=draws, tune=tune, chains=chains, nuts_sampler="nutpie", random_seed=seed,
+            target_accept=target_accept, progressbar=False,
+        )  # fmt: skip
+        pm.compute_log_likelihood(idata, progressbar=False)
+    return idata
+
+
+def prior_predictive(model, seed: int, draws: int = 500):
+    import pymc as pm
+
+    with model:
+        return pm.sample_prior_predictive(draws=draws, random_seed=seed)
+
+
+SCALAR_PARAMETERS = ["mu_slope", "sigma_slope", "mu_intercept", "sigma_intercept", "nu"]
+SERIES_PARAMETERS = ["slope", "intercept", "sigma", "k"]
+
+
+def summarise(idata, gates: dict | None = None) -> pd.DataFrame:
+    """summary.tsv rows (benchmark, parameter, mean, sd, q05, q50, q95, r_hat, ess_bulk); gates checked if given."""
+    import arviz as az
+
+    names = SCALAR_PARAMETERS + SERIES_PARAMETERS
+    table = az.summary(idata, var_names=names, round_to="none", ci_kind="eti", ci_prob=0.90)
+    posterior = idata.posterior
+    rows = []
+    for label, stats in table.iterrows():
+        var, _, index = str(label).partition("[")
+        benchmark = index.rstrip("]") if index else ""
+        values = posterior[var].sel(benchmark=benchmark) if benchmark else posterior[var]
+        flat = np.asarray(values).ravel()
+        rows.append({
+            "benchmark": benchmark, "parameter": var, "mean": float(stats["mean"]), "sd": float(stats["sd"]),
+            "q05": float(np.quantile(flat, 0.05)), "q50": float(np.quantile(flat, 0.5)),
+            "q95": float(np.quantile(flat, 0.95)), "r_hat": float(stats["r_hat"]), "ess_bulk": float(stats["ess_bulk"]),
+        })  # fmt: skip
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    if gates is not None:
+        check_gates(summary, divergences(idata), **gates)
+    return summary
+
+
+def divergences(idata) -> int:
+    return int(np.asarray(idata.sample_stats["diverging"]).sum())
+
+
+def check_gates(summary: pd.DataFrame, n_divergent: int, max_r_hat: float, min_ess_bulk: float, max_divergences: int) -> None:
+    """Raise GateError naming every parameter that fails R-hat or ESS, or the divergence count."""
+    failures = []
+    for _, row in summary.iterrows():
+        name = row["parameter"] + (f"[{row['benchmark']}]" if row["benchmark"] else "")
+        if not row["r_hat"] <= max_r_hat:
+            failures.append(f"{name}: R-hat {row['r_hat']:.4f} > {max_r_hat}")
+        if not row["ess_bulk"] >= min_ess_bulk:
+            failures.append(f"{name}: bulk ESS {row['ess_bulk']:.0f} < {min_ess_bulk}")
+    if n_divergent > max_divergences:
+        failures.append(f"{n_divergent} divergent transitions > {max_divergences} allowed")
+    if failures:
+        raise GateError("convergence gates failed: " + "; ".join(failures))
+
+
+@dataclass
+class Fit:
+    data: ModelData
+    posterior: object
+    prior: object
+    summary: pd.DataFrame
+
+    def check(self, gates: dict) -> None:
+        """Raise GateError unless every sampled parameter meets the gates (k, a derived ratio, is not gated)."""
+        sampled = self.summary[self.summary["parameter"] != "k"]
+        check_gates(sampled, divergences(self.posterior), **gates)
+
+
+def fit_polynomial(papers: pd.DataFrame, benchmarks: list[str], seed: int, sampling: dict, min_log10_sd: float,
+                   log: logging.Logger | None = None) -> Fit:  # fmt: skip
+    """Build, prior-check and sample the hierarchical polynomial model on the usable rows of `papers`."""
+    import time
+
+    log = log or logging.getLogger(__name__)
+    data = model_data(papers, benchmarks, min_log10_sd)
+    if len(data.benchmarks) == 0:
+        raise ValueError("no benchmark has 3 or more usable points (status ok, flop > 0, 0 < error < 1)")
+    log.info("fitting %d points over %s", len(data.y), ", ".join(data.benchmarks))
+    model = build_polynomial(data)
+    prior = prior_predictive(model, seed)
+    started = time.perf_counter()
+    posterior = sample(model, seed, sampling["draws"], sampling["tune"], sampling["chains"], sampling["target_accept"])
+    log.info("sampled in %.1f s (compile included); %d divergences", time.perf_counter() - started, divergences(posterior))
+    return Fit(data, posterior, prior, summarise(posterior))

@@ -1,0 +1,227 @@
+"""PDF pages to sentences that may state training hardware and time.
+
+Pages are screened with pypdfium2's raw text (fast); only pages that mention hardware and a duration go through
+pdfplumber, whose words are rebuilt into lines column by column (two-column layouts are not interleaved),
+hyphenation at line ends is repaired, ligatures are normalised and lone page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .hardware import Convention, HardwareTable
+from .statements import Statement, parse_sentence
+
+SCREEN = re.compile(r"(gpu|tpu|titan|tesla|v100|a100|p100|k80|k40|gtx|rtx|cores?\b|chips?\b)", re.I)
+DURATION_HINT = re.compile(r"\b(hours?|days?|weeks?|months?|minutes?|hrs?)\b", re.I)
+_ABBREVIATIONS = re.compile(r"\b(et al|e\.g|i\.e|fig|figs|eq|eqs|sec|approx|vs|cf|resp|tab|no)\.$", re.I)
+
+
+@dataclass
+class PdfResult:
+    pdf: str
+    status: str = "ok"
+    reason: str = ""
+    pages: int = 0
+    pages_parsed: int = 0
+    seconds: float = 0.0
+    statements: list[tuple[int, Statement]] = field(default_factory=list)
+
+
+def screen_pages(path: str | Path) -> tuple[int, list[int]]:
+    """(page count, indices of pages whose raw text mentions hardware and a duration)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        hits = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            if SCREEN.search(text) and DURATION_HINT.search(text):
+                hits.append(index)
+        return len(pdf), hits
+    finally:
+        pdf.close()
+
+
+def _lines(words: list[dict]) -> list[str]:
+    """Words (pdfplumber dicts) to text lines, top to bottom."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2.5:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines]
+
+
+def page_lines(page) -> list[str]:
+    """Text lines of one pdfplumber page, reading a two-column page column by column."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return []
+    middle = float(page.width) / 2
+    straddle = [w for w in words if w["x0"] < middle - 4 and w["x1"] > middle + 4]
+    if len(straddle) > 0.08 * len(words):
+        return _lines(words)
+    full = [w for w in words if w in straddle]
+    left = [w for w in words if w["x1"] <= middle + 4 and w not in straddle]
+    right = [w for w in words if w["x0"] >= middle - 4 and w not in straddle and w not in left]
+    return _lines(full) + _lines(left) + _lines(right)
+
+
+def clean_text(lines: list[str]) -> str:
+    """Join lines into running text: ligatures normalised, end-of-line hyphens repaired, page numbers dropped."""
+    kept = [unicodedata.normalize("NFKC", line).strip() for line in lines]
+    kept = [line for line in kept if line and not re.fullmatch(r"\d{1,3}|page \d+( of \d+)?", line, re.I)]
+    text = ""
+    for line in kept:
+        if text.endswith("-") and re.match(r"[a-z]", line) and re.search(r"[a-z]-$", text):
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    # footnote markers glued to words ("GPUs1" -> "GPUs") are left; superscripts rarely change the parse
+    return re.sub(r"\s+", " ", text)
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences without cutting at 'et al.', 'e.g.', 'Fig.' or decimals."""
+    parts, start = [], 0
+    for match in re.finditer(r"[.!?](?=\s+[A-Z(\[])", text):
+        candidate = text[start : match.end()]
+        if _ABBREVIATIONS.search(candidate) or re.search(r"\b[A-Z]\.$", candidate):
+            continue
+        parts.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def extract_pdf(path: str | Path, table: HardwareTable, convention: Convention, language_model: bool = False) -> PdfResult:
+    """Statements of one PDF; an unreadable file gives status 'unreadable' with the reason, never an exception."""
+    result, found = candidates_from_pdf(path)
+    for page, sentence, context in found:
+        for stmt in statements_from_candidate(sentence, context, table, convention, language_model):
+            result.statements.append((page, stmt))
+    if result.status == "ok" and not result.statements:
+        result.status = "no statement"
+    return result
+
+SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "sentence", "context"]
+STATUS_COLUMNS = ["arxiv_id", "pdf", "status", "reason", "pages", "pages_parsed", "candidates", "seconds"]
+
+
+def candidates_from_text(text: str) -> list[tuple[str, str]]:
+    """(sentence, context) pairs: sentences with a duration, and the two sentences before each."""
+    items = sentences(text)
+    return [
+        (sentence, " ".join(items[max(0, i - 2) : i]))
+        for i, sentence in enumerate(items)
+        if DURATION_HINT.search(sentence)
+    ]
+
+
+def statements_from_candidate(
+    sentence: str, context: str, table: HardwareTable, convention: Convention, language_model: bool = False
+) -> list[Statement]:
+    """Statements of one candidate; a duration without hardware borrows it from the context sentences."""
+    stmts = parse_sentence(sentence, table, convention, language_model)
+    if stmts and all(s.hardware == "" or s.count is None for s in stmts) and context:
+        before = sentences(context)
+        for back in range(1, len(before) + 1):
+            joined = " ".join([*before[-back:], sentence])
+            richer = parse_sentence(joined, table, convention, language_model)
+            if richer and any(s.status == "ok" for s in richer):
+                for stmt in richer:
+                    stmt.sentence = joined
+                return [s for s in richer if s.hours is not None or s.chip_hours is not None]
+    return [s for s in stmts if s.hours is not None or s.chip_hours is not None]
+
+
+def statements_from_text(
+    text: str, table: HardwareTable, convention: Convention, language_model: bool = False
+) -> list[Statement]:
+    found = []
+    for sentence, context in candidates_from_text(text):
+        found.extend(statements_from_candidate(sentence, context, table, convention, language_model))
+    return found
+
+
+def candidates_from_pdf(path: str | Path) -> tuple[PdfResult, list[tuple[int, str, str]]]:
+    """(status, [(page, sentence, context)]) of one PDF; never raises."""
+    import pdfplumber
+
+    started = time.perf_counter()
+    result = PdfResult(pdf=str(path))
+    found: list[tuple[int, str, str]] = []
+    try:
+        if Path(path).stat().st_size == 0:
+            raise ValueError("empty file (0 bytes)")
+        result.pages, pages = screen_pages(path)
+        if pages:
+            with pdfplumber.open(str(path)) as pdf:
+                for index in pages:
+                    page = pdf.pages[index]
+                    text = clean_text(page_lines(page))
+                    page.flush_cache()
+                    result.pages_parsed += 1
+                    found.extend((index + 1, s, c) for s, c in candidates_from_text(text))
+        result.status = "ok" if found else "no statement"
+    except Exception as exc:  # a bad PDF is reported, never fatal
+        result.status = "unreadable"
+        result.reason = f"{type(exc).__name__}: {exc}".replace("\t", " ").replace("\n", " ")[:300]
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result, found
+
+
+def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dict], list[dict]]:
+    """Candidate sentences and status rows for every PDF of a fetch manifest (arxiv_id, path, status, reason)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    rows, status = [], []
+    available = manifest[manifest["path"] != ""]
+    for _, missing in manifest[manifest["path"] == ""].iterrows():
+        status.append({"arxiv_id": missing["arxiv_id"], "pdf": "", "status": "unavailable",
+                       "reason": f"{missing['status']}: {missing['reason']}"})  # fmt: skip
+    paths = available["path"].tolist()
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for (arxiv_id, path), (result, found) in zip(
+            zip(available["arxiv_id"], paths, strict=True), pool.map(candidates_from_pdf, paths), strict=True
+        ):
+            if log:
+                log.info("%s: %s (%d pages, %d parsed, %d candidates, %.1f s) %s", path, result.status, result.pages,
+                         result.pages_parsed, len(found), result.seconds, result.reason)  # fmt: skip
+            status.append({"arxiv_id": arxiv_id, "pdf": path, "status": result.status, "reason": result.reason,
+                           "pages": result.pages, "pages_parsed": result.pages_parsed, "candidates": len(found),
+                           "seconds": result.seconds})  # fmt: skip
+            rows.extend({"arxiv_id": arxiv_id, "pdf": path, "page": p, "sentence": s, "context": c} for p, s, c in found)
+    return rows, status
+
+
+def statements_table(sentences_frame, table: HardwareTable, conventions: dict, convention: str, language_model: bool):
+    """statements.tsv rows: one per statement; FLOPs under the chosen convention plus one column per convention."""
+    import pandas as pd
+
+    columns = ["arxiv_id", "pdf", "page", *Statement.columns()]
+    extra = [f"flop_{name}" for name in conventions]
+    rows = []
+    for _, cand in sentences_frame.iterrows():
+        context = cand["context"] if isinstance(cand["context"], str) else ""
+        chosen = statements_from_candidate(cand["sentence"], context, table, conventions[convention], language_model)
+        for i, stmt in enumerate(chosen):
+            row = {"arxiv_id": cand["arxiv_id"], "pdf": cand["pdf"], "page": cand["page"], **stmt.as_row()}
+            for name, conv in conventions.items():
+                other = statements_from_candidate(cand["sentence"], context, table, conv, language_model)
+                row[f"flop_{name}"] = other[i].flop if i < len(other) else None
+            rows.append(row)
+    return pd.DataFrame(rows, columns=columns + extra)

@@ -1,0 +1,385 @@
+"""From one sentence to training-burden statements: chip, chip count, wall-clock hours, chip-hours, FLOPs.
+
+`parse_sentence` never raises on arbitrary text. A sentence that does not state the training of the paper's own
+model (inference, latency, memory, others' compute, hypotheticals, dataset hours) yields no statement. Facts that
+cannot be used (zero chips, more than ten years) are kept with a `status` saying why, and get no FLOPs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass, fields
+
+from .hardware import Convention, HardwareTable, Processor, peak_flops
+from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
+
+MAX_HOURS = 10 * 365.25 * 24
+
+_TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)"
+_DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z])", re.I)
+# "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
+_CHIP_TIME = re.compile(
+    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)s?)"
+    rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
+    re.I,
+)
+_GENERIC = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b")
+_MACHINE = r"(?:machines?|nodes?|servers?|hosts?|workers?|boxes|instances?)"
+_TRAINING = re.compile(
+    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for|optimi[sz]\w*|took|takes)\b"
+)
+_TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
+_FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
+# Reasons a sentence is not about the compute of the paper's own training.
+_REJECT = {
+    "inference": re.compile(
+        r"\b(inference|latency|decoding|predict(ion)? time|per (image|frame|sample|query|example|sentence|batch|"
+        r"step|iteration|epoch)|fps|frames per second|throughput|images?/s|samples?/s|tokens?/s|\d+\s*ms\b|"
+        r"milliseconds?|real[- ]time|speed ?up|faster than)"
+    ),
+    "hypothetical": re.compile(r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b"),
+    "others": re.compile(
+        r"\bet al\b|\b(their|they)\b|\b(previous|prior|existing|earlier) (work|works|approach|approaches|methods?|"
+        r"models?)\b|\breported (by|in)\b|\boriginal (paper|implementation|authors?)\b"
+    ),
+    "memory": re.compile(r"\b(memory|ram)\b(?!.*\btrain)"),
+}
+_DATASET_HOURS = re.compile(r"^\s*(of|worth of)\s+(speech|audio|video|data|recordings?|footage|transcribed|labell?ed)")
+
+
+@dataclass
+class Statement:
+    """One training-burden statement. Counts are in chips (table units); hours are wall-clock."""
+
+    sentence: str
+    hardware: str = ""
+    count: float | None = None
+    hours: float | None = None
+    chip_hours: float | None = None
+    flop: float | None = None
+    hardware_raw: str = ""
+    count_low: float | None = None
+    count_high: float | None = None
+    hours_low: float | None = None
+    hours_high: float | None = None
+    chip_hours_low: float | None = None
+    chip_hours_high: float | None = None
+    flop_low: float | None = None
+    flop_high: float | None = None
+    precision: str = ""
+    convention: str = ""
+    confidence: float = 0.0
+    status: str = ""
+
+    @classmethod
+    def columns(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def as_row(self) -> dict:
+        return asdict(self)
+
+
+def _prepare(sentence: str) -> str:
+    """Lower-case; thousands separators, dashes and multiplication signs unified; hyphens between words spaced."""
+    text = sentence.lower()
+    text = re.sub(r"[‐‑‒–—−]", "-", text).replace("×", " x ").replace("\u00a0", " ")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
+    return re.sub(r"\s+", " ", text)
+
+
+_STOP_WORDS = {"on", "for", "in", "with", "using", "and", "or", "of", "took", "trained", "the", "to", "by", "at", "per"}
+
+
+def _number_before(text: str, end: int, window: int = 60) -> tuple[float, float] | None:
+    """The count written just before position `end` ('8 nvidia p100', 'eight', 'a single', '8 x'), skipping at
+    most three descriptive words and never crossing a preposition or another number."""
+    prefix = text[max(0, end - window) : end].rstrip()
+    for _ in range(4):
+        match = re.search(rf"(?:^|[\s(])(?P<q>{QUANTITY})\s*(?:x\s*)?$", prefix)
+        if match:
+            inner = re.fullmatch(QUANTITY, match.group("q"))
+            bounds = quantity_bounds(inner) if inner else None
+            return bounds if bounds and bounds[1] <= 1e6 else None
+        word = re.search(r"(?:^|\s)([a-z][a-z0-9.]*)$", prefix)
+        if not word or word.group(1) in _STOP_WORDS or word.group(1) in UNIT_ALIASES:
+            return None
+        prefix = prefix[: word.start(1)].rstrip()
+    return None
+
+
+def _number_after(text: str, start: int) -> tuple[float, float] | None:
+    """'V100 x 8', 'TPU v3 with 512 cores' style counts right after a mention."""
+    match = re.match(rf"\s*(?:x|\*)\s*(?P<n>\d+)\b", text[start:])
+    if match:
+        value = float(match.group("n"))
+        return (value, value)
+    return None
+
+
+@dataclass
+class _Hardware:
+    proc: Processor | None
+    raw: str
+    count: tuple[float, float] | None
+    unit: str  # chip | core | device | pod
+
+
+def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
+    """The processor the sentence trains on, with its count converted to chips where the table allows."""
+    mentions = [m for m in table.find_all(text) if m[2].kind != "cpu"]
+    # "TPUv3-8", "TPU v3-512": a slice named by its core count.
+    slice_match = re.search(r"\btpu ?v?([2-5])[ep]?-(\d+)\b", text)
+    if slice_match:
+        proc = table.get(f"TPU v{slice_match.group(1)}")
+        cores = float(slice_match.group(2))
+        before = _number_before(text, slice_match.start())
+        times = before if before and before[0] == before[1] else (1.0, 1.0)
+        if proc is not None:
+            return _Hardware(proc, slice_match.group(0), (cores * times[0], cores * times[1]), "core")
+    dgx = re.search(r"\bdgx ?([12])\b", text)
+    if mentions:
+        start, end, proc = mentions[0]
+        raw = text[start:end]
+        count = _number_before(text, start) or _number_after(text, end)
+        tail = text[end : end + 30]
+        unit = "chip"
+        if re.match(r"\s*(?:tensor ?)?cores?\b", tail) and proc.kind == "tpu":
+            unit = "core"
+        elif re.match(r"\s*(?:devices?|boards?)\b", tail) and proc.kind == "tpu":
+            unit = "device"
+        elif re.match(r"\s*pods?\b", tail):
+            unit = "pod"
+            count = count or (1.0, 1.0)
+        if count is None:
+            # "512 cores of TPU v3", "8 cloud tpus" (generic count elsewhere in the sentence)
+            generic = re.search(rf"(?P<q>{QUANTITY})\s+(?:[a-z0-9.]+\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b", text)
+            if generic:
+                inner = re.fullmatch(QUANTITY, generic.group("q"))
+                count = quantity_bounds(inner) if inner else None
+                noun = generic.group("noun")
+                if noun.startswith("core") and proc.kind == "tpu":
+                    unit = "core"
+        if dgx and proc.name.startswith("V100") and raw.startswith("dgx"):
+            per_box = 8.0 if dgx.group(1) == "1" else 16.0
+            boxes = count or (1.0, 1.0)
+            count, raw = (boxes[0] * per_box, boxes[1] * per_box), text[dgx.start() : dgx.end()]
+        return _Hardware(proc, raw, count, unit)
+    generic = None
+    for match in _GENERIC.finditer(text):
+        count = _number_before(text, match.start())
+        if count is not None or generic is None:
+            generic = _Hardware(None, match.group(0), count, "chip")
+        if count is not None:
+            break
+    # "an 8-GPU machine": the number is glued to the noun.
+    glued = re.search(rf"(?P<q>{NUMBER}) (?P<noun>gpus?|tpus?) (?:{_MACHINE})", text)
+    if glued and (generic is None or generic.count is None):
+        value = word_number(glued.group("q"))
+        if value is not None:
+            generic = _Hardware(None, glued.group("noun"), (value, value), "chip")
+    return generic
+
+
+def _machines_multiplier(text: str) -> tuple[float, float]:
+    """'4 machines with 8 GPUs each' -> the per-machine count must be multiplied by 4."""
+    match = re.search(
+        rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with)\s+"
+        rf"(?:{NUMBER})\s",
+        text,
+    )
+    if match:
+        value = word_number(match.group("q"))
+        if value and value > 1:
+            return (value, value)
+    return (1.0, 1.0)
+
+
+def _to_chips(hw: _Hardware) -> tuple[float, float] | None:
+    if hw.count is None:
+        return None
+    low, high = hw.count
+    proc = hw.proc
+    if proc is None:
+        return (low, high)
+    if hw.unit == "core":
+        factor = 1.0 / proc.cores_per_chip
+    elif hw.unit == "device":
+        factor = float(proc.chips_per_device)
+    elif hw.unit == "pod":
+        factor = float(proc.chips_per_pod or math.nan)
+    else:
+        factor = 1.0
+    if math.isnan(factor):
+        return None
+    return (low * factor, high * factor)
+
+
+def _durations(text: str) -> list[tuple[float, float, int, int]]:
+    """Wall-clock durations as (low_hours, high_hours, start, end), skipping dataset hours and chip-time units."""
+    found = []
+    for match in _DURATION.finditer(text):
+        unit = match.group("unit").lower()
+        if unit not in UNIT_ALIASES:
+            continue
+        if unit == "h" and not re.match(r"\d", match.group(0)):
+            continue
+        if _DATASET_HOURS.match(text[match.end() :]):
+            continue
+        bounds = quantity_bounds(match)
+        if bounds is None:
+            continue
+        found.append((to_hours(bounds[0], unit), to_hours(bounds[1], unit), match.start(), match.end()))
+    return found
+
+
+def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Processor | None, str, int, int]]:
+    found = []
+    for match in _CHIP_TIME.finditer(text):
+        bounds = quantity_bounds(match)
+        if bounds is None:
+            continue
+        what = match.group("what")
+        proc = table.match(what) if table.find_all(what) else None
+        hours = (to_hours(bounds[0], match.group("unit")), to_hours(bounds[1], match.group("unit")))
+        if re.search(r"\bcores?$", what) and proc is not None and proc.kind == "tpu":
+            hours = (hours[0] / proc.cores_per_chip, hours[1] / proc.cores_per_chip)
+        found.append((hours[0], hours[1], proc, what, match.start(), match.end()))
+    return found
+
+
+def reject_reason(text: str) -> str | None:
+    """Why a (prepared) sentence is not a statement about training the paper's own model; None if it may be."""
+    if not _TRAINING.search(text):
+        return "no training verb"
+    for reason, pattern in _REJECT.items():
+        if pattern.search(text):
+            if reason == "others" and _FIRST_PERSON.search(text):
+                continue
+            if reason == "inference" and _TRAINING_VERB.search(text) and not re.search(
+                r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b", text
+            ):
+                continue
+            return reason
+    return None
+
+
+def _bounds_product(*pairs: tuple[float, float]) -> tuple[float, float]:
+    low, high = 1.0, 1.0
+    for a, b in pairs:
+        low, high = low * a, high * b
+    return low, high
+
+
+def parse_sentence(
+    sentence: str,
+    table: HardwareTable,
+    convention: Convention,
+    language_model: bool = False,
+) -> list[Statement]:
+    """All training-burden statements in `sentence` (an empty list when it states none)."""
+    try:
+        return _parse(sentence, table, convention, language_model)
+    except Exception as exc:  # the parser must never stop a run: report instead
+        return [Statement(sentence=sentence, status=f"parser error: {type(exc).__name__}")]
+
+
+def _parse(sentence: str, table: HardwareTable, convention: Convention, language_model: bool) -> list[Statement]:
+    if not isinstance(sentence, str) or not sentence.strip():
+        return []
+    text = _prepare(sentence)
+    if reject_reason(text):
+        return []
+    chip_times = _chip_times(text, table)
+    spans = [(c[4], c[5]) for c in chip_times]
+    durations = [d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans)]
+    if not durations and not chip_times:
+        return []
+    masked = text
+    for start, end in spans:  # "2,000 GPU-days" is chip-time, not a count of 2,000 GPUs
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    hw = _find_hardware(masked, table)
+    chips = _to_chips(hw) if hw else None
+    if chips is not None:
+        chips = _bounds_product(chips, _machines_multiplier(text))
+    proc = hw.proc if hw else None
+    statements = []
+    for low, high, chip_proc, what, _, _ in chip_times:
+        proc_here = chip_proc or proc
+        stmt = Statement(sentence=sentence, hardware_raw=what if chip_proc else (hw.raw if hw else what))
+        stmt.chip_hours_low, stmt.chip_hours_high = low, high
+        if chips:
+            stmt.count_low, stmt.count_high = chips
+            stmt.hours_low, stmt.hours_high = low / chips[1], high / chips[0]
+        _finish(stmt, proc_here, convention, language_model)
+        statements.append(stmt)
+    for low, high, _, _ in durations:
+        stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
+        stmt.hours_low, stmt.hours_high = low, high
+        if chips:
+            stmt.count_low, stmt.count_high = chips
+            stmt.chip_hours_low, stmt.chip_hours_high = chips[0] * low, chips[1] * high
+        _finish(stmt, proc, convention, language_model)
+        statements.append(stmt)
+    return statements
+
+
+def _centre(low: float | None, high: float | None) -> float | None:
+    if low is None or high is None:
+        return None
+    return math.sqrt(low * high) if low > 0 and high > 0 else (low + high) / 2
+
+
+def _finish(stmt: Statement, proc: Processor | None, convention: Convention, language_model: bool) -> None:
+    """Point values, FLOPs under the convention, confidence and status."""
+    stmt.count = _centre(stmt.count_low, stmt.count_high)
+    stmt.hours = _centre(stmt.hours_low, stmt.hours_high)
+    stmt.chip_hours = _centre(stmt.chip_hours_low, stmt.chip_hours_high)
+    stmt.hardware = proc.name if proc else ""
+    stmt.convention = convention.name
+    problems = []
+    if stmt.count is not None and stmt.count <= 0:
+        problems.append("zero chips")
+    if stmt.hours is not None and stmt.hours <= 0:
+        problems.append("non-positive duration")
+    if stmt.hours_high is not None and stmt.hours_high > MAX_HOURS:
+        problems.append("duration over 10 years")
+    confidence = 1.0
+    if proc is None:
+        confidence -= 0.3
+    if stmt.count is None and stmt.chip_hours is None:
+        confidence -= 0.3
+    if stmt.hours_low != stmt.hours_high or stmt.count_low != stmt.count_high:
+        confidence -= 0.1
+    stmt.confidence = round(max(confidence, 0.1), 2)
+    if problems:
+        stmt.status = "flagged: " + ", ".join(problems)
+        return
+    if proc is None:
+        stmt.status = "unknown hardware" if stmt.hardware_raw else "no hardware"
+        return
+    if stmt.chip_hours is None:
+        stmt.status = "no chip count"
+        return
+    peak = peak_flops(proc, convention)
+    if peak is None:
+        stmt.status = f"no {convention.name} peak for {proc.name}"
+        return
+    value, stmt.precision = peak
+    utilisation = convention.utilisation_language_models if language_model else convention.utilisation
+    u_low, u_high = convention.utilisation_range
+    scale_low, scale_high = (u_low / convention.utilisation, u_high / convention.utilisation)
+    stmt.flop = stmt.chip_hours * 3600 * value * utilisation
+    stmt.flop_low = stmt.chip_hours_low * 3600 * value * utilisation * min(scale_low, 1.0)
+    stmt.flop_high = stmt.chip_hours_high * 3600 * value * utilisation * max(scale_high, 1.0)
+    stmt.status = "ok"
+
+
+def burden_flop(
+    proc: Processor, chip_hours: float, convention: Convention, language_model: bool = False
+) -> tuple[float, float, float] | None:
+    """(flop, flop_low, flop_high) of `chip_hours` on `proc` under `convention`; None when the peak is unknown."""
+    stmt = Statement(sentence="", chip_hours_low=chip_hours, chip_hours_high=chip_hours)
+    _finish(stmt, proc, convention, language_model)
+    return None if stmt.flop is None else (stmt.flop, stmt.flop_low, stmt.flop_high)

@@ -1,0 +1,37 @@
+"""Writing tables: TSV with fixed float formatting, atomically (a killed job never leaves a half file)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+FLOAT_FORMAT = "%.6g"
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tsv(frame: pd.DataFrame, path: str | Path) -> None:
+    atomic_write_text(path, frame.to_csv(sep="\t", index=False, float_format=FLOAT_FORMAT, lineterminator="\n"))
+
+
+def read_tsv(path: str | Path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""])
+
+
+def write_json(data, path: str | Path) -> None:
+    atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True, allow_nan=False) + "\n")

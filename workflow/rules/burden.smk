@@ -1,0 +1,57 @@
+# Stages 4-5: each sheet's compute normalised to FLOPs under the conventions, then merged with provenance.
+
+
+rule normalise_burden:
+    input:
+        sheet=sheet_path,
+        schema=SHEET_SCHEMA,
+        statements=rules.parse_statements.output.statements,
+        hardware=lookup(dpath="hardware_table", within=config),
+    output:
+        papers="results/burden/{benchmark}.tsv",
+    params:
+        spec=benchmark_spec,
+        conventions=lookup(dpath="conventions", within=config),
+        convention=lookup(dpath="convention", within=config),
+        priority=lookup(dpath="source_priority", within=config),
+        min_sd=lookup(dpath="min_log10_flop_sd", within=config),
+    log:
+        "logs/burden/{benchmark}.log",
+    benchmark:
+        "benchmarks/burden/{benchmark}.tsv"
+    resources:
+        mem_mb=500,
+        runtime=10,
+    conda:
+        "../../envs/model.yaml"
+    script:
+        "../scripts/normalise_burden.py"
+
+
+rule merge_burden:
+    input:
+        papers=expand(rules.normalise_burden.output.papers, benchmark=BENCHMARKS),
+    output:
+        papers=report(
+            "results/burden/papers.tsv",
+            caption="../report/papers.rst",
+            category="Data",
+        ),
+        disagreements=report(
+            "results/burden/disagreements.tsv",
+            caption="../report/disagreements.rst",
+            category="Data",
+        ),
+    params:
+        factor=lookup(dpath="disagreement_factor", within=config),
+    log:
+        "logs/burden/merge.log",
+    benchmark:
+        "benchmarks/burden/merge.tsv"
+    resources:
+        mem_mb=500,
+        runtime=10,
+    conda:
+        "../../envs/model.yaml"
+    script:
+        "../scripts/merge_burden.py"

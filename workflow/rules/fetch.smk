@@ -1,0 +1,22 @@
+# Stage 1: arXiv PDFs of the papers in each sheet, from pdf_dir or downloaded into it.
+
+
+rule fetch_pdfs:
+    input:
+        sheet=sheet_path,
+    output:
+        manifest="results/fetch/{benchmark}.tsv",
+    params:
+        pdf_dir=lookup(dpath="pdf_dir", within=config),
+        download=lookup(dpath="download", within=config),
+    log:
+        "logs/fetch/{benchmark}.log",
+    benchmark:
+        "benchmarks/fetch/{benchmark}.tsv"
+    resources:
+        mem_mb=500,
+        runtime=60,
+    conda:
+        "../../envs/extract.yaml"
+    script:
+        "../scripts/fetch_pdfs.py"

@@ -1,0 +1,93 @@
+# Stage 8: figures and the headline numbers (results/report.html is made by `snakemake --report`).
+
+
+rule plot_series:
+    input:
+        papers=rules.merge_burden.output.papers,
+        posterior=rules.fit_model.output.posterior,
+        ols=rules.fit_ols.output.ols,
+        targets=rules.extrapolate.output.targets,
+    output:
+        png=report(
+            "results/figures/{benchmark}.png",
+            caption="../report/series.rst",
+            category="Figures",
+            subcategory="Series",
+        ),
+        svg="results/figures/{benchmark}.svg",
+    params:
+        spec=benchmark_spec,
+        convention=lookup(dpath="convention", within=config),
+    log:
+        "logs/figures/{benchmark}.log",
+    benchmark:
+        "benchmarks/figures/{benchmark}.tsv"
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    conda:
+        "../../envs/report.yaml"
+    script:
+        "../scripts/plot_series.py"
+
+
+rule plot_overview:
+    input:
+        papers=rules.merge_burden.output.papers,
+        posterior=rules.fit_model.output.posterior,
+        prior=rules.fit_model.output.prior,
+        summary=rules.fit_model.output.summary,
+        ols=rules.fit_ols.output.ols,
+        targets=rules.extrapolate.output.targets,
+    output:
+        overview=report(
+            "results/figures/overview.png", caption="../report/overview.rst", category="Figures"
+        ),
+        k_forest=report(
+            "results/figures/k_forest.png", caption="../report/k_forest.rst", category="Figures"
+        ),
+        coverage=report(
+            "results/figures/coverage.png", caption="../report/coverage.rst", category="Figures"
+        ),
+        prior=report(
+            "results/figures/prior_predictive.png",
+            caption="../report/prior_predictive.rst",
+            category="Model",
+        ),
+    params:
+        benchmarks=lookup(dpath="benchmarks", within=config),
+        convention=lookup(dpath="convention", within=config),
+    log:
+        "logs/figures/overview.log",
+    benchmark:
+        "benchmarks/figures/overview.tsv"
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    conda:
+        "../../envs/report.yaml"
+    script:
+        "../scripts/plot_overview.py"
+
+
+rule write_numbers:
+    input:
+        papers=rules.merge_burden.output.papers,
+        summary=rules.fit_model.output.summary,
+        targets=rules.extrapolate.output.targets,
+    output:
+        numbers=report("results/numbers.json", caption="../report/numbers.rst", category="Data"),
+    params:
+        convention=lookup(dpath="convention", within=config),
+        seed=lookup(dpath="seed", within=config),
+    log:
+        "logs/report/numbers.log",
+    benchmark:
+        "benchmarks/report/numbers.tsv"
+    resources:
+        mem_mb=500,
+        runtime=10,
+    conda:
+        "../../envs/report.yaml"
+    script:
+        "../scripts/write_numbers.py"

@@ -1,0 +1,26 @@
+"""Hierarchical polynomial model (nutpie): posterior, prior predictive and summary; fails on a convergence gate."""
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from snakemake.script import snakemake
+
+# Before PyTensor is imported: one compile directory per job.
+Path(snakemake.params.compiledir).mkdir(parents=True, exist_ok=True)
+os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={Path(snakemake.params.compiledir).resolve()}"
+
+from computelimits.logs import to_file  # noqa: E402
+from computelimits.models import fit_polynomial  # noqa: E402
+from computelimits.tables import read_tsv, write_tsv  # noqa: E402
+
+log = to_file(snakemake.log[0])
+fit = fit_polynomial(
+    read_tsv(snakemake.input.papers), snakemake.params.benchmarks, snakemake.params.seed, snakemake.params.sampling,
+    snakemake.params.min_sd, log=log,
+)  # fmt: skip
+fit.prior.to_netcdf(snakemake.output.prior)
+fit.posterior.to_netcdf(snakemake.output.posterior)
+write_tsv(fit.summary, snakemake.output.summary)  # before the gates, so the figures of a failed fit are kept
+fit.check(snakemake.params.gates)

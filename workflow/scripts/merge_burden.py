@@ -1,0 +1,18 @@
+"""papers.tsv (every sheet row of every benchmark, with status) and the list of disagreeing sources."""
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from computelimits.burden import disagreements
+from computelimits.logs import to_file
+from computelimits.tables import read_tsv, write_tsv
+
+if TYPE_CHECKING:
+    from snakemake.script import snakemake
+
+log = to_file(snakemake.log[0])
+papers = pd.concat([read_tsv(path) for path in snakemake.input.papers], ignore_index=True)
+log.info("%d rows, %d with compute", len(papers), (papers["status"] == "ok").sum())
+write_tsv(papers, snakemake.output.papers)
+write_tsv(disagreements(papers, snakemake.params.factor), snakemake.output.disagreements)

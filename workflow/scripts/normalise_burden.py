@@ -1,0 +1,29 @@
+"""One benchmark's sheet rows with compute normalised to FLOPs and the winning source chosen."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from computelimits.burden import merge_benchmark
+from computelimits.config import conventions_from_config
+from computelimits.hardware import load_table
+from computelimits.logs import to_file
+from computelimits.sheets import load_sheet
+from computelimits.tables import read_tsv, write_tsv
+
+if TYPE_CHECKING:
+    from snakemake.script import snakemake
+
+log = to_file(snakemake.log[0])
+name = snakemake.wildcards.benchmark
+spec = snakemake.params.spec
+schema = yaml.safe_load(Path(snakemake.input.schema).read_text())
+sheet = load_sheet(snakemake.input.sheet, schema, name, spec.get("score_max", 100.0))
+papers = merge_benchmark(
+    name, sheet, spec, read_tsv(snakemake.input.statements), load_table(snakemake.input.hardware),
+    conventions_from_config(snakemake.params.conventions), snakemake.params.convention,
+    snakemake.params.priority, snakemake.params.min_sd,
+)  # fmt: skip
+log.info("%s: %d rows, %d with compute", name, len(papers), (papers["status"] == "ok").sum())
+write_tsv(papers, snakemake.output.papers)
