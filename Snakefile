@@ -17,6 +17,7 @@ include: "workflow/rules/report.smk"
 
 
 rule all:
+    default_target: True
     input:
         rules.collect_extraction.output,
         rules.merge_burden.output,
@@ -26,4 +27,3 @@ rule all:
         rules.write_numbers.output,
         rules.plot_overview.output,
         expand(rules.plot_series.output, benchmark=BENCHMARKS),
-    default_target: True

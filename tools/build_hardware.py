@@ -25,9 +25,23 @@ PEAK_COLUMNS = {
     "tensor": "Tensor-FP16/BF16 performance (FLOP/s)",
 }
 COLUMNS = [
-    "name", "aliases", "vendor", "kind", "year", "unit", "fp32", "fp32_thompson", "fp16", "tf32", "tensor",
-    "cores_per_chip", "chips_per_device", "chips_per_pod", "tdp_w", "source",
-]  # fmt: skip
+    "name",
+    "aliases",
+    "vendor",
+    "kind",
+    "year",
+    "unit",
+    "fp32",
+    "fp32_thompson",
+    "fp16",
+    "tf32",
+    "tensor",
+    "cores_per_chip",
+    "chips_per_device",
+    "chips_per_pod",
+    "tdp_w",
+    "source",
+]
 
 # (canonical name, aliases as regexes on normalised text, Epoch hardware name, kind, extra fields)
 SPECS: list[tuple[str, str, str | None, str, dict]] = [
@@ -165,14 +179,24 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
         r"tpu ?v5 ?e|tpu ?v5 ?lite",
         "Google TPU v5e",
         "tpu",
-        {"cores_per_chip": 1, "chips_per_device": 8, "chips_per_pod": 256, "note": "1 core/chip (Google Cloud)"},
+        {
+            "cores_per_chip": 1,
+            "chips_per_device": 8,
+            "chips_per_pod": 256,
+            "note": "1 core/chip (Google Cloud)",
+        },
     ),
     (
         "TPU v5p",
         r"tpu ?v5 ?p|tpu ?v5",
         "Google TPU v5p",
         "tpu",
-        {"cores_per_chip": 2, "chips_per_device": 4, "chips_per_pod": 8960, "note": "2 cores/chip (Google Cloud)"},
+        {
+            "cores_per_chip": 2,
+            "chips_per_device": 4,
+            "chips_per_pod": 8960,
+            "note": "2 cores/chip (Google Cloud)",
+        },
     ),
     ("TPU v6e", r"tpu ?v6 ?e?|trillium", "Google TPU v6e Trillium", "tpu", {"cores_per_chip": 1}),
     (
@@ -184,8 +208,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
             "unit": "core",
             "year": 2015,
             "fp32": 3.2e10,
-            "note": "assumption, not a measured figure: 2 GHz x 16 FP32 FLOP/cycle (one AVX2 FMA unit); "
-            "low confidence",
+            "note": "assumption, not a measured figure: 2 GHz x 16 FP32 FLOP/cycle (one AVX2 FMA unit); low confidence",
         },
     ),
 ]
@@ -212,16 +235,16 @@ def build(shared: Path) -> list[dict]:
         row.update(name=name, aliases=aliases, kind=kind, unit="chip")
         cites = []
         if epoch_name is not None:
-            for table_name, table in tables.items():
-                if epoch_name in table:
-                    record = table[epoch_name]
-                    break
-            else:
+            table_name = next((t for t, table in tables.items() if epoch_name in table), None)
+            if table_name is None:
                 raise SystemExit(f"{name}: Epoch name {epoch_name!r} not found in the reference files")
+            record = tables[table_name][epoch_name]
             for column, source_column in PEAK_COLUMNS.items():
                 value = _number(record.get(source_column))
                 # Epoch lists Pascal consumer fp16 at 1/64 rate; a blank is more honest than a misleading peak.
-                if value is not None and (column != "fp16" or value >= 0.5 * (_number(record.get(PEAK_COLUMNS["fp32"])) or 0)):
+                if value is not None and (
+                    column != "fp16" or value >= 0.5 * (_number(record.get(PEAK_COLUMNS["fp32"])) or 0)
+                ):
                     row[column] = f"{value:.6g}"
             row["tdp_w"] = _number(record.get("TDP (W)")) or ""
             row["vendor"] = record.get("Manufacturer", "")

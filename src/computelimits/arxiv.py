@@ -71,9 +71,13 @@ def download(arxiv_id: str, target: Path, url: str, timeout: float) -> None:
 
 
 def fetch_all(
-    ids: list[str], pdf_dir: str | Path, allow_download: bool, timeout: float = 10.0, delay: float = 3.0,
+    ids: list[str],
+    pdf_dir: str | Path,
+    allow_download: bool,
+    timeout: float = 10.0,
+    delay: float = 3.0,
     mirror: str = MIRROR,
-) -> list[Fetched]:  # fmt: skip
+) -> list[Fetched]:
     """One Fetched per id (in order). Downloads are spaced by `delay` seconds; the first network failure
     switches downloading off for the rest of the call."""
     pdf_dir = Path(pdf_dir)

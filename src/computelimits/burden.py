@@ -14,10 +14,30 @@ from .statements import burden_flop
 
 SOURCES = ("curated", "extracted", "given")
 PAPERS_COLUMNS = [
-    "benchmark", "model", "arxiv_id", "year", "score", "error", "hardware", "count", "hours", "chip_hours",
-    "flop", "flop_low", "flop_high", "flop_source", "status", "convention", "flop_thompson", "flop_epoch",
-    "curated_flop", "extracted_flop", "given_flop", "extracted_sentence", "source",
-]  # fmt: skip
+    "benchmark",
+    "model",
+    "arxiv_id",
+    "year",
+    "score",
+    "error",
+    "hardware",
+    "count",
+    "hours",
+    "chip_hours",
+    "flop",
+    "flop_low",
+    "flop_high",
+    "flop_source",
+    "status",
+    "convention",
+    "flop_thompson",
+    "flop_epoch",
+    "curated_flop",
+    "extracted_flop",
+    "given_flop",
+    "extracted_sentence",
+    "source",
+]
 
 
 def base_id(arxiv_id: str) -> str:
@@ -44,7 +64,13 @@ def curated_compute(
     if result is None:
         return {"chip_hours": chip_hours}, f"no {convention.name} peak for '{proc.name}'"
     flop, low, high = result
-    return {"hardware": proc.name, "chip_hours": chip_hours, "flop": flop, "flop_low": low, "flop_high": high}, ""
+    return {
+        "hardware": proc.name,
+        "chip_hours": chip_hours,
+        "flop": flop,
+        "flop_low": low,
+        "flop_high": high,
+    }, ""
 
 
 def best_statements(statements: pd.DataFrame) -> pd.DataFrame:
@@ -73,7 +99,9 @@ def merge_benchmark(
     best = best_statements(statements).set_index("base_id") if len(statements) else pd.DataFrame()
     rows = []
     for _, row in sheet.iterrows():
-        out = {c: row.get(c, "") for c in ("model", "arxiv_id", "year", "score", "hardware", "count", "hours", "source")}
+        out = {
+            c: row.get(c, "") for c in ("model", "arxiv_id", "year", "score", "hardware", "count", "hours", "source")
+        }
         out["benchmark"] = name
         candidates: dict[str, dict] = {}
         reasons = []
@@ -96,14 +124,22 @@ def merge_benchmark(
             flop = stmt.get(f"flop_{convention}", stmt["flop"])
             if not pd.isna(flop):
                 candidates["extracted"] = {
-                    "hardware": stmt["hardware"], "count": stmt["count"], "hours": stmt["hours"],
-                    "chip_hours": stmt["chip_hours"], "flop": float(flop),
-                    "flop_low": float(stmt.get("flop_low", flop)), "flop_high": float(stmt.get("flop_high", flop)),
-                }  # fmt: skip
+                    "hardware": stmt["hardware"],
+                    "count": stmt["count"],
+                    "hours": stmt["hours"],
+                    "chip_hours": stmt["chip_hours"],
+                    "flop": float(flop),
+                    "flop_low": float(stmt.get("flop_low", flop)),
+                    "flop_high": float(stmt.get("flop_high", flop)),
+                }
                 out["extracted_sentence"] = stmt["sentence"]
         if not math.isnan(row["flop"]):
             spread = 10**given_log10_sd
-            candidates["given"] = {"flop": row["flop"], "flop_low": row["flop"] / spread, "flop_high": row["flop"] * spread}
+            candidates["given"] = {
+                "flop": row["flop"],
+                "flop_low": row["flop"] / spread,
+                "flop_high": row["flop"] * spread,
+            }
         for source in SOURCES:
             out[f"{source}_flop"] = candidates.get(source, {}).get("flop", np.nan)
         chosen = next((s for s in priority if s in candidates), None)
@@ -138,10 +174,18 @@ def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:
                 ratio = values[a] / values[b]
                 if ratio > factor or ratio < 1 / factor:
                     rows.append(
-                        {"benchmark": row["benchmark"], "model": row["model"], "source_a": a, "flop_a": values[a],
-                         "source_b": b, "flop_b": values[b], "ratio": ratio,
-                         "log10_ratio": math.log10(ratio)}  # fmt: skip
+                        {
+                            "benchmark": row["benchmark"],
+                            "model": row["model"],
+                            "source_a": a,
+                            "flop_a": values[a],
+                            "source_b": b,
+                            "flop_b": values[b],
+                            "ratio": ratio,
+                            "log10_ratio": math.log10(ratio),
+                        }
                     )
     return pd.DataFrame(
-        rows, columns=["benchmark", "model", "source_a", "flop_a", "source_b", "flop_b", "ratio", "log10_ratio"]
+        rows,
+        columns=["benchmark", "model", "source_a", "flop_a", "source_b", "flop_b", "ratio", "log10_ratio"],
     )

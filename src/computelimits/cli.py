@@ -29,9 +29,15 @@ def _row(prefix: list[str], stmt: Statement) -> str:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--convention", choices=sorted(DEFAULT_CONVENTIONS), default="thompson",
-                        help="FLOP convention (default: thompson, the paper's peak hardware burden)")  # fmt: skip
-    parser.add_argument("--hardware-table", type=Path, default=None, help="hardware TSV (default: resources/hardware.tsv)")
+    parser.add_argument(
+        "--convention",
+        choices=sorted(DEFAULT_CONVENTIONS),
+        default="thompson",
+        help="FLOP convention (default: thompson, the paper's peak hardware burden)",
+    )
+    parser.add_argument(
+        "--hardware-table", type=Path, default=None, help="hardware TSV (default: resources/hardware.tsv)"
+    )
     parser.add_argument("--language-model", action="store_true", help="use the convention's language-model utilisation")
 
 

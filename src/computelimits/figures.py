@@ -6,12 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
 
-from .models import X_CENTRE, usable  # noqa: E402
+from .models import X_CENTRE, usable
 
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
 MARKERS = {"curated": "o", "extracted": "s", "given": "^"}
@@ -31,8 +31,16 @@ def _posterior_band(idata, name: str, x_grid: np.ndarray) -> dict[str, np.ndarra
     return dict(zip(("q05", "q25", "q50", "q75", "q95"), qs, strict=True))
 
 
-def draw_series(ax, name: str, spec: dict, papers: pd.DataFrame, idata, ols: pd.DataFrame, targets: pd.DataFrame,
-                legend: bool = True) -> None:  # fmt: skip
+def draw_series(
+    ax,
+    name: str,
+    spec: dict,
+    papers: pd.DataFrame,
+    idata,
+    ols: pd.DataFrame,
+    targets: pd.DataFrame,
+    legend: bool = True,
+) -> None:
     data = usable(papers[papers["benchmark"] == name])
     if data.empty:
         ax.set_title(f"{name}: no usable points")
@@ -49,16 +57,47 @@ def draw_series(ax, name: str, spec: dict, papers: pd.DataFrame, idata, ols: pd.
         ax.plot(10**grid, band["q50"] * 100, color="C0", lw=2, label="posterior median")
     fit = ols[(ols["benchmark"] == name) & (ols["form"] == "polynomial")]
     if len(fit) and np.isfinite(fit["slope"].iloc[0]):
-        ax.plot(10**grid, 10 ** (fit["intercept"].iloc[0] + fit["slope"].iloc[0] * grid) * 100, "k--", lw=1, label="OLS")
+        ax.plot(
+            10**grid,
+            10 ** (fit["intercept"].iloc[0] + fit["slope"].iloc[0] * grid) * 100,
+            "k--",
+            lw=1,
+            label="OLS",
+        )
     norm = plt.Normalize(papers["year"].min(), papers["year"].max())
     for source, part in data.groupby("flop_source"):
-        points = ax.scatter(part["flop"], part["error"] * 100, c=part["year"], cmap="viridis", norm=norm,
-                            marker=MARKERS.get(source, "o"), edgecolor="k", linewidth=0.4, s=36, label=source, zorder=3)  # fmt: skip
+        points = ax.scatter(
+            part["flop"],
+            part["error"] * 100,
+            c=part["year"],
+            cmap="viridis",
+            norm=norm,
+            marker=MARKERS.get(source, "o"),
+            edgecolor="k",
+            linewidth=0.4,
+            s=36,
+            label=source,
+            zorder=3,
+        )
     for _, row in target_rows.iterrows():
-        ax.errorbar(row["flop_q50"], row["target_error"], xerr=[[row["flop_q50"] - row["flop_q05"]], [row["flop_q95"] - row["flop_q50"]]],
-                    fmt="D", color="C3", capsize=3, ms=5, zorder=4)  # fmt: skip
-        ax.annotate(f"{row['target_error']:g}%: {row['flop_q50']:.0e}", (row["flop_q50"], row["target_error"]),
-                    textcoords="offset points", xytext=(4, 6), fontsize=8, color="C3")  # fmt: skip
+        ax.errorbar(
+            row["flop_q50"],
+            row["target_error"],
+            xerr=[[row["flop_q50"] - row["flop_q05"]], [row["flop_q95"] - row["flop_q50"]]],
+            fmt="D",
+            color="C3",
+            capsize=3,
+            ms=5,
+            zorder=4,
+        )
+        ax.annotate(
+            f"{row['target_error']:g}%: {row['flop_q50']:.0e}",
+            (row["flop_q50"], row["target_error"]),
+            textcoords="offset points",
+            xytext=(4, 6),
+            fontsize=8,
+            color="C3",
+        )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("training compute [FLOP]")
@@ -105,7 +144,13 @@ def k_forest_figure(summary: pd.DataFrame, ols: pd.DataFrame):
         if len(fit) and np.isfinite(fit["k"].iloc[0]):
             ax.plot(fit["k"].iloc[0], i, "x", color="k", label="OLS" if i == 0 else None)
         if row["benchmark"] in PUBLISHED_K:
-            ax.plot(PUBLISHED_K[row["benchmark"]], i, "^", color="C3", label="Thompson et al. v1" if i == 0 else None)
+            ax.plot(
+                PUBLISHED_K[row["benchmark"]],
+                i,
+                "^",
+                color="C3",
+                label="Thompson et al. v1" if i == 0 else None,
+            )
     ax.set_yticks(range(len(k)), k["benchmark"])
     ax.set_xscale("log")
     ax.set_xlabel("implied polynomial k (compute grows as error^-k)")

@@ -80,7 +80,12 @@ class Convention:
 DEFAULT_CONVENTIONS = {
     "thompson": Convention(
         "thompson",
-        {"gpu": ["fp32_thompson", "fp32"], "tpu": ["tensor"], "cpu": ["fp32"], "accelerator": ["tensor", "fp32"]},
+        {
+            "gpu": ["fp32_thompson", "fp32"],
+            "tpu": ["tensor"],
+            "cpu": ["fp32"],
+            "accelerator": ["tensor", "fp32"],
+        },
         1.0,
         1.0,
         (1.0, 1.0),

@@ -7,16 +7,19 @@ import sys
 
 
 def to_file(path: str) -> logging.Logger:
-    """Send Python logging and uncaught exceptions to `path` (the rule's log: file)."""
+    """Send Python logging and stderr (so uncaught tracebacks and warnings) to `path`, the rule's log: file.
+
+    stderr is redirected rather than hooking sys.excepthook, because PyTensor replaces that hook on import.
+    The workflow profile sets show-failed-logs, so a failure still prints the log on the console.
+    """
+    stream = open(path, "w", buffering=1, encoding="utf-8")  # noqa: SIM115 - lives as long as the script
+    sys.stderr = stream
     logging.basicConfig(
-        filename=path, filemode="w", level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=stream,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
-    )  # fmt: skip
-    logger = logging.getLogger("computelimits")
-
-    def hook(kind, value, traceback):
-        logger.error("failed", exc_info=(kind, value, traceback))
-        sys.__excepthook__(kind, value, traceback)
-
-    sys.excepthook = hook
-    return logger
+    )
+    for noisy in ("pytensor", "arviz", "matplotlib", "fontTools", "pdfminer", "h5py"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return logging.getLogger("computelimits")

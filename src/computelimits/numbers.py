@@ -16,7 +16,9 @@ def _clean(value):
     return value
 
 
-def headline_numbers(papers: pd.DataFrame, summary: pd.DataFrame, targets: pd.DataFrame, convention: str, seed: int) -> dict:
+def headline_numbers(
+    papers: pd.DataFrame, summary: pd.DataFrame, targets: pd.DataFrame, convention: str, seed: int
+) -> dict:
     data = usable(papers)
     series = {}
     for name in papers["benchmark"].drop_duplicates():
@@ -24,17 +26,24 @@ def headline_numbers(papers: pd.DataFrame, summary: pd.DataFrame, targets: pd.Da
         entry = {
             "rows": int((papers["benchmark"] == name).sum()),
             "n": int((data["benchmark"] == name).sum()),
-            "k": None if k.empty else {"median": _clean(float(k["q50"].iloc[0])), "q05": _clean(float(k["q05"].iloc[0])),
-                                       "q95": _clean(float(k["q95"].iloc[0]))},  # fmt: skip
+            "k": None
+            if k.empty
+            else {
+                "median": _clean(float(k["q50"].iloc[0])),
+                "q05": _clean(float(k["q05"].iloc[0])),
+                "q95": _clean(float(k["q95"].iloc[0])),
+            },
             "targets": [],
         }
         for _, row in targets[targets["benchmark"] == name].iterrows():
-            entry["targets"].append({
-                "target_error_percent": float(row["target_error"]),
-                "status": row["status"],
-                "flop": {q: _clean(float(row[f"flop_{q}"])) for q in ("q05", "q50", "q95")},
-                "dollars": {q: _clean(float(row[f"dollars_{q}"])) for q in ("q05", "q50", "q95")},
-                "lb_co2e": {q: _clean(float(row[f"lb_co2e_{q}"])) for q in ("q05", "q50", "q95")},
-            })  # fmt: skip
+            entry["targets"].append(
+                {
+                    "target_error_percent": float(row["target_error"]),
+                    "status": row["status"],
+                    "flop": {q: _clean(float(row[f"flop_{q}"])) for q in ("q05", "q50", "q95")},
+                    "dollars": {q: _clean(float(row[f"dollars_{q}"])) for q in ("q05", "q50", "q95")},
+                    "lb_co2e": {q: _clean(float(row[f"lb_co2e_{q}"])) for q in ("q05", "q50", "q95")},
+                }
+            )
         series[name] = entry
     return {"convention": convention, "seed": seed, "version": __version__, "series": series}

@@ -52,30 +52,64 @@ def screen_pages(path: str | Path) -> tuple[int, list[int]]:
         pdf.close()
 
 
-def _lines(words: list[dict]) -> list[str]:
-    """Words (pdfplumber dicts) to text lines, top to bottom."""
+def _group_lines(words: list[dict], tolerance: float = 2.5) -> list[list[dict]]:
+    """Words (pdfplumber dicts) grouped into lines by their top coordinate, top to bottom, each left to right."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2.5:
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= tolerance:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines]
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
+    """x of the gap between two text columns, or None for a single-column page.
+
+    A two-column page has an x near the middle that (almost) no word covers; a single-column page has words
+    across the middle on nearly every line.
+    """
+    if n_lines < 8:
+        return None
+    best_x, best_cover = None, None
+    for x in range(int(width * 0.35), int(width * 0.65) + 1):
+        cover = sum(1 for w in words if w["x0"] <= x <= w["x1"])
+        if best_cover is None or cover < best_cover:
+            best_x, best_cover = x, cover
+    if best_cover is not None and best_cover <= 0.1 * n_lines:
+        return float(best_x)
+    return None
 
 
 def page_lines(page) -> list[str]:
-    """Text lines of one pdfplumber page, reading a two-column page column by column."""
+    """Text lines of one pdfplumber page in reading order: a two-column page is read column by column, with
+    full-width lines (titles, wide figures) kept in place between the column blocks."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
     if not words:
         return []
-    middle = float(page.width) / 2
-    straddle = [w for w in words if w["x0"] < middle - 4 and w["x1"] > middle + 4]
-    if len(straddle) > 0.08 * len(words):
-        return _lines(words)
-    full = [w for w in words if w in straddle]
-    left = [w for w in words if w["x1"] <= middle + 4 and w not in straddle]
-    right = [w for w in words if w["x0"] >= middle - 4 and w not in straddle and w not in left]
-    return _lines(full) + _lines(left) + _lines(right)
+    lines = _group_lines(words)
+    gutter = find_gutter(words, float(page.width), len(lines))
+    if gutter is None:
+        return [_text(line) for line in lines]
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if any(w["x0"] < gutter < w["x1"] for w in line):
+            out += left + right + [_text(line)]
+            left, right = [], []
+            continue
+        left_part = [w for w in line if w["x1"] <= gutter]
+        right_part = [w for w in line if w["x0"] >= gutter]
+        if left_part:
+            left.append(_text(left_part))
+        if right_part:
+            right.append(_text(right_part))
+    return out + left + right
 
 
 def clean_text(lines: list[str]) -> str:
@@ -107,7 +141,9 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def extract_pdf(path: str | Path, table: HardwareTable, convention: Convention, language_model: bool = False) -> PdfResult:
+def extract_pdf(
+    path: str | Path, table: HardwareTable, convention: Convention, language_model: bool = False
+) -> PdfResult:
     """Statements of one PDF; an unreadable file gives status 'unreadable' with the reason, never an exception."""
     result, found = candidates_from_pdf(path)
     for page, sentence, context in found:
@@ -116,6 +152,7 @@ def extract_pdf(path: str | Path, table: HardwareTable, convention: Convention, 
     if result.status == "ok" and not result.statements:
         result.status = "no statement"
     return result
+
 
 SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "sentence", "context"]
 STATUS_COLUMNS = ["arxiv_id", "pdf", "status", "reason", "pages", "pages_parsed", "candidates", "seconds"]
@@ -191,20 +228,45 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
     rows, status = [], []
     available = manifest[manifest["path"] != ""]
     for _, missing in manifest[manifest["path"] == ""].iterrows():
-        status.append({"arxiv_id": missing["arxiv_id"], "pdf": "", "status": "unavailable",
-                       "reason": f"{missing['status']}: {missing['reason']}"})  # fmt: skip
+        status.append(
+            {
+                "arxiv_id": missing["arxiv_id"],
+                "pdf": "",
+                "status": "unavailable",
+                "reason": f"{missing['status']}: {missing['reason']}",
+            }
+        )
     paths = available["path"].tolist()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         for (arxiv_id, path), (result, found) in zip(
             zip(available["arxiv_id"], paths, strict=True), pool.map(candidates_from_pdf, paths), strict=True
         ):
             if log:
-                log.info("%s: %s (%d pages, %d parsed, %d candidates, %.1f s) %s", path, result.status, result.pages,
-                         result.pages_parsed, len(found), result.seconds, result.reason)  # fmt: skip
-            status.append({"arxiv_id": arxiv_id, "pdf": path, "status": result.status, "reason": result.reason,
-                           "pages": result.pages, "pages_parsed": result.pages_parsed, "candidates": len(found),
-                           "seconds": result.seconds})  # fmt: skip
-            rows.extend({"arxiv_id": arxiv_id, "pdf": path, "page": p, "sentence": s, "context": c} for p, s, c in found)
+                log.info(
+                    "%s: %s (%d pages, %d parsed, %d candidates, %.1f s) %s",
+                    path,
+                    result.status,
+                    result.pages,
+                    result.pages_parsed,
+                    len(found),
+                    result.seconds,
+                    result.reason,
+                )
+            status.append(
+                {
+                    "arxiv_id": arxiv_id,
+                    "pdf": path,
+                    "status": result.status,
+                    "reason": result.reason,
+                    "pages": result.pages,
+                    "pages_parsed": result.pages_parsed,
+                    "candidates": len(found),
+                    "seconds": result.seconds,
+                }
+            )
+            rows.extend(
+                {"arxiv_id": arxiv_id, "pdf": path, "page": p, "sentence": s, "context": c} for p, s, c in found
+            )
     return rows, status
 
 

@@ -13,7 +13,18 @@ from pathlib import Path
 import pandas as pd
 from jsonschema import Draft202012Validator
 
-SHEET_COLUMNS = ["model", "arxiv_id", "year", "score", "hardware", "count", "hours", "chip_hours", "flop", "source"]
+SHEET_COLUMNS = [
+    "model",
+    "arxiv_id",
+    "year",
+    "score",
+    "hardware",
+    "count",
+    "hours",
+    "chip_hours",
+    "flop",
+    "source",
+]
 NUMERIC_COLUMNS = ["year", "score", "count", "hours", "chip_hours", "flop"]
 
 
@@ -58,7 +69,10 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str = "", score_max: f
         unknown = [c for c in header if c not in SHEET_COLUMNS]
         if unknown:
             raise SheetError(f"{label}: unknown column(s) {', '.join(repr(c) for c in unknown)}")
-        records = [(line, {k: _cell(v or "", k) for k, v in row.items() if k is not None}) for line, row in enumerate(reader, 2)]
+        records = [
+            (line, {k: _cell(v or "", k) for k, v in row.items() if k is not None})
+            for line, row in enumerate(reader, 2)
+        ]
     validator = Draft202012Validator(schema)
     problems = []
     seen: dict[str, int] = {}

@@ -38,7 +38,9 @@ _REJECT = {
         r"step|iteration|epoch)|fps|frames per second|throughput|images?/s|samples?/s|tokens?/s|\d+\s*ms\b|"
         r"milliseconds?|real[- ]time|speed ?up|faster than)"
     ),
-    "hypothetical": re.compile(r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b"),
+    "hypothetical": re.compile(
+        r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b"
+    ),
     "others": re.compile(
         r"\bet al\b|\b(their|they)\b|\b(previous|prior|existing|earlier) (work|works|approach|approaches|methods?|"
         r"models?)\b|\breported (by|in)\b|\boriginal (paper|implementation|authors?)\b"
@@ -89,7 +91,23 @@ def _prepare(sentence: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-_STOP_WORDS = {"on", "for", "in", "with", "using", "and", "or", "of", "took", "trained", "the", "to", "by", "at", "per"}
+_STOP_WORDS = {
+    "on",
+    "for",
+    "in",
+    "with",
+    "using",
+    "and",
+    "or",
+    "of",
+    "took",
+    "trained",
+    "the",
+    "to",
+    "by",
+    "at",
+    "per",
+}
 
 
 def _number_before(text: str, end: int, window: int = 60) -> tuple[float, float] | None:
@@ -111,7 +129,7 @@ def _number_before(text: str, end: int, window: int = 60) -> tuple[float, float]
 
 def _number_after(text: str, start: int) -> tuple[float, float] | None:
     """'V100 x 8', 'TPU v3 with 512 cores' style counts right after a mention."""
-    match = re.match(rf"\s*(?:x|\*)\s*(?P<n>\d+)\b", text[start:])
+    match = re.match(r"\s*(?:x|\*)\s*(?P<n>\d+)\b", text[start:])
     if match:
         value = float(match.group("n"))
         return (value, value)
@@ -154,7 +172,10 @@ def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
             count = count or (1.0, 1.0)
         if count is None:
             # "512 cores of TPU v3", "8 cloud tpus" (generic count elsewhere in the sentence)
-            generic = re.search(rf"(?P<q>{QUANTITY})\s+(?:[a-z0-9.]+\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b", text)
+            generic = re.search(
+                rf"(?P<q>{QUANTITY})\s+(?:[a-z0-9.]+\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
+                text,
+            )
             if generic:
                 inner = re.fullmatch(QUANTITY, generic.group("q"))
                 count = quantity_bounds(inner) if inner else None
@@ -257,8 +278,10 @@ def reject_reason(text: str) -> str | None:
         if pattern.search(text):
             if reason == "others" and _FIRST_PERSON.search(text):
                 continue
-            if reason == "inference" and _TRAINING_VERB.search(text) and not re.search(
-                r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b", text
+            if (
+                reason == "inference"
+                and _TRAINING_VERB.search(text)
+                and not re.search(r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b", text)
             ):
                 continue
             return reason

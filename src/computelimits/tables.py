@@ -29,8 +29,27 @@ def write_tsv(frame: pd.DataFrame, path: str | Path) -> None:
     atomic_write_text(path, frame.to_csv(sep="\t", index=False, float_format=FLOAT_FORMAT, lineterminator="\n"))
 
 
+# Text columns that look numeric and must stay text ("1311.2901" is an arXiv id, not 1311.29).
+TEXT_COLUMNS = (
+    "arxiv_id",
+    "model",
+    "hardware",
+    "hardware_raw",
+    "source",
+    "sentence",
+    "context",
+    "pdf",
+    "reason",
+)
+
+
 def read_tsv(path: str | Path) -> pd.DataFrame:
-    return pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""])
+    """Read a table written by write_tsv: empty cells are missing values, text columns stay text."""
+    frame = pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""], dtype={c: str for c in TEXT_COLUMNS})
+    for column in TEXT_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].fillna("")
+    return frame
 
 
 def write_json(data, path: str | Path) -> None:

@@ -9,21 +9,21 @@ rule normalise_burden:
         hardware=lookup(dpath="hardware_table", within=config),
     output:
         papers="results/burden/{benchmark}.tsv",
+    log:
+        "logs/burden/{benchmark}.log",
+    benchmark:
+        "benchmarks/burden/{benchmark}.tsv"
+    conda:
+        "../../envs/model.yaml"
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         spec=benchmark_spec,
         conventions=lookup(dpath="conventions", within=config),
         convention=lookup(dpath="convention", within=config),
         priority=lookup(dpath="source_priority", within=config),
         min_sd=lookup(dpath="min_log10_flop_sd", within=config),
-    log:
-        "logs/burden/{benchmark}.log",
-    benchmark:
-        "benchmarks/burden/{benchmark}.tsv"
-    resources:
-        mem_mb=500,
-        runtime=10,
-    conda:
-        "../../envs/model.yaml"
     script:
         "../scripts/normalise_burden.py"
 
@@ -42,16 +42,16 @@ rule merge_burden:
             caption="../report/disagreements.rst",
             category="Data",
         ),
-    params:
-        factor=lookup(dpath="disagreement_factor", within=config),
     log:
         "logs/burden/merge.log",
     benchmark:
         "benchmarks/burden/merge.tsv"
+    conda:
+        "../../envs/model.yaml"
     resources:
         mem_mb=500,
         runtime=10,
-    conda:
-        "../../envs/model.yaml"
+    params:
+        factor=lookup(dpath="disagreement_factor", within=config),
     script:
         "../scripts/merge_burden.py"

@@ -5,7 +5,9 @@ from pathlib import Path
 import yaml
 from snakemake.utils import validate
 
-sys.path.insert(0, str(Path(workflow.basedir) / "src"))  # a plain clone works before `pip install -e .`
+sys.path.insert(
+    0, str(Path(workflow.basedir) / "src")
+)  # a plain clone works before `pip install -e .`
 
 from computelimits.config import ConfigError, check_config  # noqa: E402
 from computelimits.sheets import SheetError, load_benchmarks  # noqa: E402
@@ -15,9 +17,15 @@ SHEET_SCHEMA = Path(workflow.basedir) / "workflow/schemas/sheet.schema.yaml"
 
 # Fail in the first second, with one message naming the file, key, line and column.
 try:
-    check_config(config, CONFIG_SCHEMA, source=workflow.overwrite_configfiles or ["config/config.yaml"])
+    check_config(
+        config,
+        CONFIG_SCHEMA,
+        source=workflow.overwrite_configfiles or ["config/config.yaml"],
+    )
     validate(config, CONFIG_SCHEMA)  # also fills in the schema's defaults
-    SHEETS = load_benchmarks(config["benchmarks"], yaml.safe_load(SHEET_SCHEMA.read_text()))
+    SHEETS = load_benchmarks(
+        config["benchmarks"], yaml.safe_load(SHEET_SCHEMA.read_text())
+    )
 except (ConfigError, SheetError) as exc:
     raise WorkflowError(str(exc)) from None
 

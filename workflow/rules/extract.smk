@@ -11,12 +11,12 @@ rule extract_sentences:
         "logs/extract/{benchmark}.log",
     benchmark:
         "benchmarks/extract/{benchmark}.tsv"
+    conda:
+        "../../envs/extract.yaml"
     threads: 2
     resources:
         mem_mb=2000,
         runtime=120,
-    conda:
-        "../../envs/extract.yaml"
     script:
         "../scripts/extract_sentences.py"
 
@@ -27,26 +27,28 @@ rule parse_statements:
         hardware=lookup(dpath="hardware_table", within=config),
     output:
         statements="results/extraction/{benchmark}/statements.tsv",
-    params:
-        conventions=lookup(dpath="conventions", within=config),
-        convention=lookup(dpath="convention", within=config),
-        spec=benchmark_spec,
     log:
         "logs/parse/{benchmark}.log",
     benchmark:
         "benchmarks/parse/{benchmark}.tsv"
+    conda:
+        "../../envs/extract.yaml"
     resources:
         mem_mb=500,
         runtime=30,
-    conda:
-        "../../envs/extract.yaml"
+    params:
+        conventions=lookup(dpath="conventions", within=config),
+        convention=lookup(dpath="convention", within=config),
+        spec=benchmark_spec,
     script:
         "../scripts/parse_statements.py"
 
 
 rule collect_extraction:
     input:
-        statements=expand(rules.parse_statements.output.statements, benchmark=BENCHMARKS),
+        statements=expand(
+            rules.parse_statements.output.statements, benchmark=BENCHMARKS
+        ),
         status=expand(rules.extract_sentences.output.status, benchmark=BENCHMARKS),
     output:
         statements=report(
@@ -59,16 +61,16 @@ rule collect_extraction:
             caption="../report/status.rst",
             category="Extraction",
         ),
-    params:
-        benchmarks=BENCHMARKS,
     log:
         "logs/extract/collect.log",
     benchmark:
         "benchmarks/extract/collect.tsv"
+    conda:
+        "../../envs/extract.yaml"
     resources:
         mem_mb=500,
         runtime=10,
-    conda:
-        "../../envs/extract.yaml"
+    params:
+        benchmarks=BENCHMARKS,
     script:
         "../scripts/collect_extraction.py"

@@ -6,17 +6,17 @@ rule fetch_pdfs:
         sheet=sheet_path,
     output:
         manifest="results/fetch/{benchmark}.tsv",
-    params:
-        pdf_dir=lookup(dpath="pdf_dir", within=config),
-        download=lookup(dpath="download", within=config),
     log:
         "logs/fetch/{benchmark}.log",
     benchmark:
         "benchmarks/fetch/{benchmark}.tsv"
+    conda:
+        "../../envs/extract.yaml"
     resources:
         mem_mb=500,
         runtime=60,
-    conda:
-        "../../envs/extract.yaml"
+    params:
+        pdf_dir=lookup(dpath="pdf_dir", within=config),
+        download=lookup(dpath="download", within=config),
     script:
         "../scripts/fetch_pdfs.py"

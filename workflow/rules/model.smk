@@ -5,16 +5,18 @@ rule fit_ols:
     input:
         papers=rules.merge_burden.output.papers,
     output:
-        ols=report("results/model/ols.tsv", caption="../report/ols.rst", category="Model"),
+        ols=report(
+            "results/model/ols.tsv", caption="../report/ols.rst", category="Model"
+        ),
     log:
         "logs/model/ols.log",
     benchmark:
         "benchmarks/model/ols.tsv"
+    conda:
+        "../../envs/model.yaml"
     resources:
         mem_mb=500,
         runtime=10,
-    conda:
-        "../../envs/model.yaml"
     script:
         "../scripts/fit_ols.py"
 
@@ -23,9 +25,23 @@ rule fit_model:
     input:
         papers=rules.merge_burden.output.papers,
     output:
-        summary=report("results/model/summary.tsv", caption="../report/summary.rst", category="Model"),
+        summary=report(
+            "results/model/summary.tsv",
+            caption="../report/summary.rst",
+            category="Model",
+        ),
         posterior="results/model/polynomial.nc",
         prior="results/model/prior_predictive.nc",
+    log:
+        "logs/model/fit.log",
+    benchmark:
+        "benchmarks/model/fit.tsv"
+    conda:
+        "../../envs/model.yaml"
+    threads: 2
+    resources:
+        mem_mb=4000,
+        runtime=60,
     params:
         benchmarks=BENCHMARKS,
         seed=lookup(dpath="seed", within=config),
@@ -33,16 +49,6 @@ rule fit_model:
         gates=lookup(dpath="gates", within=config),
         min_sd=lookup(dpath="min_log10_flop_sd", within=config),
         compiledir=pytensor_dir,
-    log:
-        "logs/model/fit.log",
-    benchmark:
-        "benchmarks/model/fit.tsv"
-    threads: 2
-    resources:
-        mem_mb=4000,
-        runtime=60,
-    conda:
-        "../../envs/model.yaml"
     script:
         "../scripts/fit_model.py"
 
@@ -57,17 +63,17 @@ rule extrapolate:
             caption="../report/targets.rst",
             category="Extrapolation",
         ),
-    params:
-        benchmarks=lookup(dpath="benchmarks", within=config),
-        costs=lookup(dpath="costs", within=config),
     log:
         "logs/model/extrapolate.log",
     benchmark:
         "benchmarks/model/extrapolate.tsv"
+    conda:
+        "../../envs/model.yaml"
     resources:
         mem_mb=1000,
         runtime=10,
-    conda:
-        "../../envs/model.yaml"
+    params:
+        benchmarks=lookup(dpath="benchmarks", within=config),
+        costs=lookup(dpath="costs", within=config),
     script:
         "../scripts/extrapolate.py"

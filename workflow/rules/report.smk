@@ -15,18 +15,18 @@ rule plot_series:
             subcategory="Series",
         ),
         svg="results/figures/{benchmark}.svg",
-    params:
-        spec=benchmark_spec,
-        convention=lookup(dpath="convention", within=config),
     log:
         "logs/figures/{benchmark}.log",
     benchmark:
         "benchmarks/figures/{benchmark}.tsv"
+    conda:
+        "../../envs/report.yaml"
     resources:
         mem_mb=1000,
         runtime=10,
-    conda:
-        "../../envs/report.yaml"
+    params:
+        spec=benchmark_spec,
+        convention=lookup(dpath="convention", within=config),
     script:
         "../scripts/plot_series.py"
 
@@ -41,31 +41,37 @@ rule plot_overview:
         targets=rules.extrapolate.output.targets,
     output:
         overview=report(
-            "results/figures/overview.png", caption="../report/overview.rst", category="Figures"
+            "results/figures/overview.png",
+            caption="../report/overview.rst",
+            category="Figures",
         ),
         k_forest=report(
-            "results/figures/k_forest.png", caption="../report/k_forest.rst", category="Figures"
+            "results/figures/k_forest.png",
+            caption="../report/k_forest.rst",
+            category="Figures",
         ),
         coverage=report(
-            "results/figures/coverage.png", caption="../report/coverage.rst", category="Figures"
+            "results/figures/coverage.png",
+            caption="../report/coverage.rst",
+            category="Figures",
         ),
         prior=report(
             "results/figures/prior_predictive.png",
             caption="../report/prior_predictive.rst",
             category="Model",
         ),
-    params:
-        benchmarks=lookup(dpath="benchmarks", within=config),
-        convention=lookup(dpath="convention", within=config),
     log:
         "logs/figures/overview.log",
     benchmark:
         "benchmarks/figures/overview.tsv"
+    conda:
+        "../../envs/report.yaml"
     resources:
         mem_mb=1000,
         runtime=10,
-    conda:
-        "../../envs/report.yaml"
+    params:
+        benchmarks=lookup(dpath="benchmarks", within=config),
+        convention=lookup(dpath="convention", within=config),
     script:
         "../scripts/plot_overview.py"
 
@@ -76,18 +82,20 @@ rule write_numbers:
         summary=rules.fit_model.output.summary,
         targets=rules.extrapolate.output.targets,
     output:
-        numbers=report("results/numbers.json", caption="../report/numbers.rst", category="Data"),
-    params:
-        convention=lookup(dpath="convention", within=config),
-        seed=lookup(dpath="seed", within=config),
+        numbers=report(
+            "results/numbers.json", caption="../report/numbers.rst", category="Data"
+        ),
     log:
         "logs/report/numbers.log",
     benchmark:
         "benchmarks/report/numbers.tsv"
+    conda:
+        "../../envs/report.yaml"
     resources:
         mem_mb=500,
         runtime=10,
-    conda:
-        "../../envs/report.yaml"
+    params:
+        convention=lookup(dpath="convention", within=config),
+        seed=lookup(dpath="seed", within=config),
     script:
         "../scripts/write_numbers.py"

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 log = to_file(snakemake.log[0])
 for key in ("statements", "status"):
-    parts = [read_tsv(path).assign(benchmark=name) for name, path in zip(snakemake.params.benchmarks, snakemake.input[key], strict=True)]
+    parts = [
+        read_tsv(path).assign(benchmark=name)
+        for name, path in zip(snakemake.params.benchmarks, snakemake.input[key], strict=True)
+    ]
     frame = pd.concat(parts, ignore_index=True)
     frame = frame[["benchmark", *[c for c in frame.columns if c != "benchmark"]]]
     log.info("%s: %d rows", key, len(frame))

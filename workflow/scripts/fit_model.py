@@ -17,9 +17,13 @@ from computelimits.tables import read_tsv, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
 fit = fit_polynomial(
-    read_tsv(snakemake.input.papers), snakemake.params.benchmarks, snakemake.params.seed, snakemake.params.sampling,
-    snakemake.params.min_sd, log=log,
-)  # fmt: skip
+    read_tsv(snakemake.input.papers),
+    snakemake.params.benchmarks,
+    snakemake.params.seed,
+    snakemake.params.sampling,
+    snakemake.params.min_sd,
+    log=log,
+)
 fit.prior.to_netcdf(snakemake.output.prior)
 fit.posterior.to_netcdf(snakemake.output.posterior)
 write_tsv(fit.summary, snakemake.output.summary)  # before the gates, so the figures of a failed fit are kept

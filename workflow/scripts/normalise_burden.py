@@ -21,9 +21,15 @@ spec = snakemake.params.spec
 schema = yaml.safe_load(Path(snakemake.input.schema).read_text())
 sheet = load_sheet(snakemake.input.sheet, schema, name, spec.get("score_max", 100.0))
 papers = merge_benchmark(
-    name, sheet, spec, read_tsv(snakemake.input.statements), load_table(snakemake.input.hardware),
-    conventions_from_config(snakemake.params.conventions), snakemake.params.convention,
-    snakemake.params.priority, snakemake.params.min_sd,
-)  # fmt: skip
+    name,
+    sheet,
+    spec,
+    read_tsv(snakemake.input.statements),
+    load_table(snakemake.input.hardware),
+    conventions_from_config(snakemake.params.conventions),
+    snakemake.params.convention,
+    snakemake.params.priority,
+    snakemake.params.min_sd,
+)
 log.info("%s: %d rows, %d with compute", name, len(papers), (papers["status"] == "ok").sum())
 write_tsv(papers, snakemake.output.papers)

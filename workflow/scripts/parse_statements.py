@@ -16,7 +16,11 @@ table = load_table(snakemake.input.hardware)
 conventions = conventions_from_config(snakemake.params.conventions)
 sentences = read_tsv(snakemake.input.sentences)
 statements = statements_table(
-    sentences, table, conventions, snakemake.params.convention, snakemake.params.spec.get("language_model", False)
+    sentences,
+    table,
+    conventions,
+    snakemake.params.convention,
+    snakemake.params.spec.get("language_model", False),
 )
 log.info("%d candidate sentences -> %d statements", len(sentences), len(statements))
 write_tsv(statements, snakemake.output.statements)

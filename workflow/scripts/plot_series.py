@@ -14,8 +14,12 @@ if TYPE_CHECKING:
 
 to_file(snakemake.log[0])
 fig = series_figure(
-    snakemake.wildcards.benchmark, snakemake.params.spec, read_tsv(snakemake.input.papers),
-    xr.open_datatree(snakemake.input.posterior), read_tsv(snakemake.input.ols), read_tsv(snakemake.input.targets),
+    snakemake.wildcards.benchmark,
+    snakemake.params.spec,
+    read_tsv(snakemake.input.papers),
+    xr.open_datatree(snakemake.input.posterior),
+    read_tsv(snakemake.input.ols),
+    read_tsv(snakemake.input.targets),
     snakemake.params.convention,
-)  # fmt: skip
+)
 save(fig, str(Path(snakemake.output.png).with_suffix("")))

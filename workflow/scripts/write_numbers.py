@@ -11,7 +11,10 @@ if TYPE_CHECKING:
 
 to_file(snakemake.log[0])
 numbers = headline_numbers(
-    read_tsv(snakemake.input.papers), read_tsv(snakemake.input.summary), read_tsv(snakemake.input.targets),
-    convention=snakemake.params.convention, seed=snakemake.params.seed,
-)  # fmt: skip
+    read_tsv(snakemake.input.papers),
+    read_tsv(snakemake.input.summary),
+    read_tsv(snakemake.input.targets),
+    convention=snakemake.params.convention,
+    seed=snakemake.params.seed,
+)
 write_json(numbers, snakemake.output.numbers)
