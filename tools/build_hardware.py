@@ -98,7 +98,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ("P100 SXM2", r"p100 (sxm2?|nvlink)|dgx ?1 p100", "NVIDIA Tesla P100 SXM2", "gpu", {}),
     ("V100", r"v100( sxm2?)?( (16|32) ?gb)?|dgx ?1|dgx ?2", "NVIDIA Tesla V100 SXM2", "gpu", {}),
     ("V100 PCIe", r"v100 pcie( (16|32) ?gb)?", "NVIDIA Tesla V100 PCIe 16 GB", "gpu", {}),
-    ("V100S", r"v100s", "NVIDIA Tesla V100S PCIe 32 GB", "gpu", {}),
+    ("V100S PCIe", r"v100s (pcie|32 ?gb)", "NVIDIA Tesla V100S PCIe 32 GB", "gpu", {}),
     ("T4", r"t4", "NVIDIA Tesla T4", "gpu", {}),
     ("A10", r"a10( pcie)?", "NVIDIA A10 PCIe", "gpu", {}),
     ("A10G", r"a10g", "NVIDIA A10G", "gpu", {}),
@@ -138,7 +138,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ),
     (
         "TPU v2",
-        r"tpu ?v2|tpuv2|tpu ?2",
+        r"tpus? ?v2|v2 tpus?|tpu ?2",
         "Google TPU v2",
         "tpu",
         {
@@ -152,7 +152,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ),
     (
         "TPU v3",
-        r"tpu ?v3|tpuv3|tpu ?3",
+        r"tpus? ?v3|v3 tpus?|tpu ?3",
         "Google TPU v3",
         "tpu",
         {
@@ -164,7 +164,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ),
     (
         "TPU v4",
-        r"tpu ?v4|tpuv4|tpu ?4",
+        r"tpus? ?v4|v4 tpus?|tpu ?4",
         "Google TPU v4",
         "tpu",
         {

@@ -49,7 +49,8 @@ class Processor:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![a-z0-9])(?:{self.aliases})(?![a-z0-9])")
+        # a trailing "s" is the plural ("V100s", "TPUs v3"), never part of a name here
+        return re.compile(rf"(?<![a-z0-9])(?:{self.aliases})s?(?![a-z0-9])")
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,9 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str = "", score_max: f
         unknown = [c for c in header if c not in SHEET_COLUMNS]
         if unknown:
             raise SheetError(f"{label}: unknown column(s) {', '.join(repr(c) for c in unknown)}")
+        # empty cells are absent keys, so a blank required column reads "'source' is a required property"
         records = [
-            (line, {k: _cell(v or "", k) for k, v in row.items() if k is not None})
+            (line, {k: c for k, v in row.items() if k is not None and (c := _cell(v or "", k)) is not None})
             for line, row in enumerate(reader, 2)
         ]
     validator = Draft202012Validator(schema)
@@ -102,7 +103,7 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str = "", score_max: f
     for column in NUMERIC_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     for column in ("model", "arxiv_id", "hardware", "source"):
-        frame[column] = frame[column].fillna("").astype(str)
+        frame[column] = frame[column].astype("string").fillna("").astype(str)
     return frame
 
 
@@ -113,8 +114,13 @@ def error_from_score(score, higher_is_better: bool, score_max: float = 100.0):
 
 
 def load_benchmarks(benchmarks: dict, schema: dict, root: str | Path = ".") -> dict[str, pd.DataFrame]:
-    """Every sheet named in config `benchmarks`, validated; the first bad sheet raises SheetError."""
-    sheets = {}
+    """Every sheet named in config `benchmarks`, validated; problems of all sheets are raised together."""
+    sheets, problems = {}, []
     for name, spec in benchmarks.items():
-        sheets[name] = load_sheet(Path(root) / spec["sheet"], schema, name, spec.get("score_max", 100.0))
+        try:
+            sheets[name] = load_sheet(Path(root) / spec["sheet"], schema, name, spec.get("score_max", 100.0))
+        except SheetError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise SheetError("\n".join(problems))
     return sheets

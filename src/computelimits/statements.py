@@ -26,9 +26,7 @@ _CHIP_TIME = re.compile(
 )
 _GENERIC = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b")
 _MACHINE = r"(?:machines?|nodes?|servers?|hosts?|workers?|boxes|instances?)"
-_TRAINING = re.compile(
-    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for|optimi[sz]\w*|took|takes)\b"
-)
+_TRAINING = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for)\b")
 _TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
 _FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
 # Reasons a sentence is not about the compute of the paper's own training.
@@ -110,17 +108,18 @@ _STOP_WORDS = {
 }
 
 
-def _number_before(text: str, end: int, window: int = 60) -> tuple[float, float] | None:
+def _number_before(text: str, end: int, window: int = 60, allow_times: bool = True) -> tuple[float, float] | None:
     """The count written just before position `end` ('8 nvidia p100', 'eight', 'a single', '8 x'), skipping at
     most three descriptive words and never crossing a preposition or another number."""
     prefix = text[max(0, end - window) : end].rstrip()
     for _ in range(4):
-        match = re.search(rf"(?:^|[\s(])(?P<q>{QUANTITY})\s*(?:x\s*)?$", prefix)
+        times = r"\s*(?:x\s*)?" if allow_times else r"\s*"  # "8x V100"; but "999X accelerators" is a name
+        match = re.search(rf"(?:^|[\s(])(?P<q>{QUANTITY}){times}$", prefix)
         if match:
             inner = re.fullmatch(QUANTITY, match.group("q"))
             bounds = quantity_bounds(inner) if inner else None
             return bounds if bounds and bounds[1] <= 1e6 else None
-        word = re.search(r"(?:^|\s)([a-z][a-z0-9.]*)$", prefix)
+        word = re.search(r"(?:^|\s)([a-z0-9][a-z0-9.]*)$", prefix)
         if not word or word.group(1) in _STOP_WORDS or word.group(1) in UNIT_ALIASES:
             return None
         prefix = prefix[: word.start(1)].rstrip()
@@ -173,7 +172,7 @@ def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
         if count is None:
             # "512 cores of TPU v3", "8 cloud tpus" (generic count elsewhere in the sentence)
             generic = re.search(
-                rf"(?P<q>{QUANTITY})\s+(?:[a-z0-9.]+\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
+                rf"(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
                 text,
             )
             if generic:
@@ -189,7 +188,7 @@ def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
         return _Hardware(proc, raw, count, unit)
     generic = None
     for match in _GENERIC.finditer(text):
-        count = _number_before(text, match.start())
+        count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
             generic = _Hardware(None, match.group(0), count, "chip")
         if count is not None:
@@ -255,18 +254,21 @@ def _durations(text: str) -> list[tuple[float, float, int, int]]:
     return found
 
 
-def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Processor | None, str, int, int]]:
+def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Processor | None, str, bool, int, int]]:
+    """Chip-time quantities ('2,000 GPU-days'): (low_hours, high_hours, processor named in the phrase or None,
+    phrase, whether the unit is TPU cores, start, end)."""
     found = []
     for match in _CHIP_TIME.finditer(text):
         bounds = quantity_bounds(match)
         if bounds is None:
             continue
         what = match.group("what")
-        proc = table.match(what) if table.find_all(what) else None
+        proc = table.match(what)
+        if proc is not None and proc.kind == "cpu" and "cpu" not in what:
+            proc = None  # "TPU core-days": the core is a TPU core, not a CPU core
         hours = (to_hours(bounds[0], match.group("unit")), to_hours(bounds[1], match.group("unit")))
-        if re.search(r"\bcores?$", what) and proc is not None and proc.kind == "tpu":
-            hours = (hours[0] / proc.cores_per_chip, hours[1] / proc.cores_per_chip)
-        found.append((hours[0], hours[1], proc, what, match.start(), match.end()))
+        is_core = bool(re.search(r"\bcores?$", what)) and "cpu" not in what
+        found.append((hours[0], hours[1], proc, what, is_core, match.start(), match.end()))
     return found
 
 
@@ -315,7 +317,7 @@ def _parse(sentence: str, table: HardwareTable, convention: Convention, language
     if reject_reason(text):
         return []
     chip_times = _chip_times(text, table)
-    spans = [(c[4], c[5]) for c in chip_times]
+    spans = [(c[5], c[6]) for c in chip_times]
     durations = [d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans)]
     if not durations and not chip_times:
         return []
@@ -328,8 +330,10 @@ def _parse(sentence: str, table: HardwareTable, convention: Convention, language
         chips = _bounds_product(chips, _machines_multiplier(text))
     proc = hw.proc if hw else None
     statements = []
-    for low, high, chip_proc, what, _, _ in chip_times:
+    for low, high, chip_proc, what, is_core, _, _ in chip_times:
         proc_here = chip_proc or proc
+        if is_core and proc_here is not None and proc_here.kind == "tpu":
+            low, high = low / proc_here.cores_per_chip, high / proc_here.cores_per_chip
         stmt = Statement(sentence=sentence, hardware_raw=what if chip_proc else (hw.raw if hw else what))
         stmt.chip_hours_low, stmt.chip_hours_high = low, high
         if chips:

@@ -20,7 +20,7 @@ try:
     check_config(
         config,
         CONFIG_SCHEMA,
-        source=workflow.overwrite_configfiles or ["config/config.yaml"],
+        source=workflow.configfiles,
     )
     validate(config, CONFIG_SCHEMA)  # also fills in the schema's defaults
     SHEETS = load_benchmarks(

@@ -1,0 +1,101 @@
+"""Config validation: a bad key or value stops the run before any job, naming the file and the key."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from computelimits.config import ConfigError, check_config, conventions_from_config
+
+from .conftest import CONFIG_SCHEMA_PATH, ROOT
+
+CONFIG = yaml.safe_load((ROOT / "config/config.yaml").read_text())
+SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
+
+
+def _check(config):
+    check_config(config, CONFIG_SCHEMA_PATH, source=["my.yaml"])
+
+
+def test_shipped_config_is_valid():
+    _check(CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda c: c.update(conventoin="epoch"), ["my.yaml", "unknown key 'conventoin'", "did you mean 'convention'"]),
+        (lambda c: c.update(seed="abc"), ["key 'seed'", "not of type 'integer'"]),
+        (lambda c: c.update(download="yes"), ["key 'download'", "not of type 'boolean'"]),
+        (lambda c: c["benchmarks"]["coco"].pop("metric"), ["benchmarks.coco", "'metric' is a required property"]),
+        (
+            lambda c: c["benchmarks"]["coco"].update(higher_is_bettr=True),
+            ["benchmarks.coco", "unknown key 'higher_is_bettr'", "did you mean 'higher_is_better'"],
+        ),
+        (lambda c: c["benchmarks"]["coco"].update(targets=["five"]), ["benchmarks.coco.targets.0", "not of type"]),
+        (lambda c: c.update(convention="peak"), ["key 'convention'", "'peak' is not one of"]),
+        (lambda c: c["benchmarks"].update({"Bad-Name": c["benchmarks"]["coco"]}), ["Bad-Name"]),
+    ],
+)
+def test_bad_config_names_the_key(edit, expected):
+    config = copy.deepcopy(CONFIG)
+    edit(config)
+    with pytest.raises(ConfigError) as caught:
+        _check(config)
+    for fragment in expected:
+        assert fragment in str(caught.value)
+
+
+def test_conventions_from_config_override():
+    conventions = conventions_from_config(
+        {"mine": {"precision": {"gpu": ["fp16", "fp32"]}, "utilisation": 0.5, "utilisation_range": [0.3, 0.7]}}
+    )
+    assert {"thompson", "epoch", "mine"} <= set(conventions)
+    assert conventions["mine"].utilisation == 0.5
+    assert conventions["mine"].utilisation_range == (0.3, 0.7)
+
+
+def _dry_run(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [SNAKEMAKE, "-n", "--cores", "1", *extra], cwd=workdir, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        ("seed: abc", ["config/config.yaml", "key 'seed'"]),
+        ("sheed: 3", ["unknown key 'sheed'", "did you mean 'seed'"]),
+    ],
+)
+def test_workflow_stops_before_any_job(workdir, mutate, expected):
+    config_path = workdir / "config/config.yaml"
+    text = config_path.read_text().replace("seed: 20200710", mutate)
+    config_path.write_text(text)
+    result = _dry_run(workdir)
+    assert result.returncode != 0
+    for fragment in expected:
+        assert fragment in result.stderr + result.stdout
+    assert not (workdir / "results").exists()
+
+
+def test_workflow_names_missing_sheet_and_bad_cell(workdir):
+    config_path = workdir / "config/config.yaml"
+    config_path.write_text(config_path.read_text().replace("config/sheets/coco.tsv", "config/sheets/missing.tsv"))
+    sheet = workdir / "config/sheets/squad.tsv"
+    lines = sheet.read_text().splitlines()
+    cells = lines[3].split("\t")
+    cells[3] = "high"
+    lines[3] = "\t".join(cells)
+    sheet.write_text("\n".join(lines) + "\n")
+    result = _dry_run(workdir)
+    output = result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "config/sheets/missing.tsv (benchmark 'coco'): sheet file not found" in output
+    assert "config/sheets/squad.tsv line 4" in output
+    assert "column 'score': 'high' is not of type 'number'" in output

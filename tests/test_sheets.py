@@ -1,0 +1,81 @@
+"""Sheet loading: every problem names the file, line, model and column; good sheets load with numeric types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from computelimits.sheets import SHEET_COLUMNS, SheetError, error_from_score, load_sheet
+
+from .conftest import ROOT, SHEET_SCHEMA
+
+HEADER = "\t".join(SHEET_COLUMNS)
+GOOD = "AlexNet\t\t2012\t63.3\tGTX 580\t2\t132\t\t\tKrizhevsky et al. 2012"
+
+
+def _write(tmp_path, *rows, header=HEADER):
+    path = tmp_path / "sheet.tsv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    return path
+
+
+def test_shipped_sheets_load():
+    for path in sorted((ROOT / "config/sheets").glob("*.tsv")):
+        frame = load_sheet(path, SHEET_SCHEMA)
+        assert len(frame) >= 13, path
+        assert frame["score"].between(0, 100).all()
+        assert (frame["source"] != "").all()
+
+
+def test_good_row_types(tmp_path):
+    frame = load_sheet(_write(tmp_path, GOOD), SHEET_SCHEMA)
+    row = frame.iloc[0]
+    assert row["model"] == "AlexNet" and row["count"] == 2.0 and row["hours"] == 132.0
+    assert frame["flop"].isna().all()
+    assert row["line"] == 2
+
+
+@pytest.mark.parametrize(
+    ("rows", "fragments"),
+    [
+        (
+            ["AlexNet\t\t2012\tabc\t\t\t\t\t\tsrc"],
+            ["line 2 (model 'AlexNet')", "column 'score'", "'abc' is not of type"],
+        ),
+        ([GOOD, GOOD], ["line 3 (model 'AlexNet')", "column 'model'", "duplicate of line 2"]),
+        (["AlexNet\t\t2012\t163.3\t\t\t\t\t\tsrc"], ["column 'score'", "outside 0-100"]),
+        ([f"AlexNet\t\t{dt.date.today().year + 2}\t63\t\t\t\t\t\tsrc"], ["column 'year'", "in the future"]),
+        (["AlexNet\tnot-an-id\t2012\t63\t\t\t\t\t\tsrc"], ["column 'arxiv_id'", "does not match"]),
+        (["AlexNet\t\t2012\t63\tK80\t0\t5\t\t\tsrc"], ["column 'count'", "less than or equal to the minimum"]),
+        (["AlexNet\t\t2012\t63\t\t\t\t\t\t"], ["column 'source'", "required"]),
+        (["AlexNet\t\t2012\t63\t\t\t-5\t\t\tsrc"], ["column 'hours'"]),
+    ],
+)
+def test_bad_rows_are_named(tmp_path, rows, fragments):
+    path = _write(tmp_path, *rows)
+    with pytest.raises(SheetError) as caught:
+        load_sheet(path, SHEET_SCHEMA, "imagenet")
+    message = str(caught.value)
+    assert str(path) in message and "benchmark 'imagenet'" in message
+    for fragment in fragments:
+        assert fragment in message
+
+
+def test_missing_and_unknown_columns(tmp_path):
+    header = HEADER.replace("\tsource", "")
+    with pytest.raises(SheetError, match=r"missing column\(s\) 'source'"):
+        load_sheet(_write(tmp_path, GOOD.rsplit("\t", 1)[0], header=header), SHEET_SCHEMA)
+    with pytest.raises(SheetError, match=r"unknown column\(s\) 'notes'"):
+        load_sheet(_write(tmp_path, GOOD + "\tx", header=HEADER + "\tnotes"), SHEET_SCHEMA)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SheetError, match="sheet file not found"):
+        load_sheet(tmp_path / "nope.tsv", SHEET_SCHEMA, "coco")
+
+
+def test_error_from_score():
+    assert error_from_score(63.3, True) == pytest.approx(0.367)
+    assert error_from_score(41.8, True) == pytest.approx(0.582)
+    assert error_from_score(5.0, False) == pytest.approx(0.05)

@@ -1,0 +1,183 @@
+"""The sentence parser: chips, counts, durations, chip-time units, rejections, FLOPs and the check figures."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from computelimits.statements import parse_sentence
+from computelimits.units import from_hours, to_hours, word_number
+
+
+def one(sentence, table, convention, **kwargs):
+    found = parse_sentence(sentence, table, convention, **kwargs)
+    assert len(found) == 1, [s.as_row() for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours"),
+    [
+        ("Training took 3.5 days on 8 P100 GPUs.", "P100", 8, 84),
+        ("We trained our network on two GTX 580 GPUs for five to six days.", "GTX 580", 2, math.sqrt(120 * 144)),
+        ("We trained on 60 NVIDIA K80 GPUs for 3 days.", "K80", 60, 72),
+        ("Our model was trained using 2048 TPU v3 cores for 2 weeks.", "TPU v3", 1024, 336),
+        ("We train on a TPUv3-8 for 12 hours.", "TPU v3", 4, 12),
+        ("Training used 4 Cloud TPU v2 devices for 1 day.", "TPU v2", 16, 24),
+        ("We trained on a DGX-1 for 10 days.", "V100", 8, 240),
+        ("We trained on a DGX-2 for 1 day.", "V100", 16, 24),
+        ("We trained on 4 machines with 8 V100 GPUs each for 3 days.", "V100", 32, 72),
+        ("We train for 3 days using 8 x V100.", "V100", 8, 72),
+        ("The model was trained on a single NVIDIA Titan X for eight hours.", "GTX Titan X", 1, 8),
+        ("Pre-training took 4 days on 16 Cloud TPUs v3 chips.", "TPU v3", 16, 96),
+        ("We pretrain on one TPU v3 pod for 2 days.", "TPU v3", 1024, 48),
+        ("Fine-tuning takes 30 minutes on a single A100 GPU.", "A100", 1, 0.5),
+        ("We trained the model on eight H100 GPUs for twenty-four hours.", "H100", 8, 24),
+        ("We trained on 64 AMD MI250X GPUs for two weeks.", "MI250X", 64, 336),
+    ],
+)
+def test_phrasings(sentence, hardware, count, hours, table, thompson):
+    stmt = one(sentence, table, thompson)
+    assert stmt.hardware == hardware
+    assert stmt.count == pytest.approx(count)
+    assert stmt.hours == pytest.approx(hours)
+    assert stmt.chip_hours == pytest.approx(count * hours)
+    assert stmt.status == "ok" and stmt.flop > 0
+
+
+def test_ranges_and_vague_words(table, thompson):
+    stmt = one("We trained on an 8-GPU machine with V100s for 2-3 weeks.", table, thompson)
+    assert (stmt.hours_low, stmt.hours_high) == (336, 504)
+    assert stmt.count == 8 and stmt.hardware == "V100"
+    assert stmt.flop_low < stmt.flop < stmt.flop_high
+    stmt = one("Training took two to four weeks on 8 P100 GPUs.", table, thompson)
+    assert (stmt.hours_low, stmt.hours_high) == (336, 672)
+    stmt = one("Training takes a few hours on a single V100 GPU.", table, thompson)
+    assert (stmt.hours_low, stmt.hours_high) == (2, 4)
+    stmt = one("We trained for between 3 and 4 days on 16 TPU v3 chips.", table, thompson)
+    assert (stmt.hours_low, stmt.hours_high) == (72, 96)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chip_hours"),
+    [
+        ("The architecture search took 2,000 GPU-days of V100.", 48000),
+        ("Training required 120 GPU hours on V100.", 120),
+        ("Pre-training took 256 TPU v3 core-days.", 256 * 24 / 2),
+        ("The model was trained for 3.5 TPU-core-years on TPU v3.", 3.5 * 24 * 365.25 / 2),
+    ],
+)
+def test_chip_time_units(sentence, chip_hours, table, thompson):
+    stmt = one(sentence, table, thompson)
+    assert stmt.chip_hours == pytest.approx(chip_hours)
+
+
+def test_chip_time_with_count_gives_wall_clock(table, thompson):
+    stmt = one("We trained on 64 V100 GPUs for a total of 2048 GPU hours.", table, thompson)
+    assert stmt.chip_hours == pytest.approx(2048)
+    assert stmt.hours == pytest.approx(32)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inference takes 20 ms per image on a V100.",
+        "The trained model runs at 30 frames per second on a Titan X GPU.",
+        "Each V100 GPU has 32 GB of memory.",
+        "Vaswani et al. trained their model for 3.5 days on 8 P100 GPUs.",
+        "Training this model on a single GPU would take 300 years.",
+        "The dataset contains 960 hours of speech and we use 8 GPUs.",
+        "Converting the point cloud takes approximately 0.5 seconds on an NVIDIA Tesla K40c.",
+        "",
+        "hello world",
+    ],
+)
+def test_not_a_training_statement(sentence, table, thompson):
+    assert parse_sentence(sentence, table, thompson) == []
+
+
+def test_unknown_hardware_keeps_facts_without_flop(table, thompson):
+    stmt = one("We trained on 8 Ascend 999X accelerators for 5 days.", table, thompson)
+    assert stmt.count == 8 and stmt.hours == 120
+    assert stmt.flop is None and stmt.hardware == ""
+    assert stmt.hardware_raw and stmt.status in {"unknown hardware", "no hardware"}
+
+
+def test_generic_gpus_keep_count(table, thompson):
+    stmt = one("The model was trained for 3.5 days on eight GPUs.", table, thompson)
+    assert stmt.count == 8 and stmt.hours == 84 and stmt.flop is None
+    assert stmt.status == "unknown hardware" and stmt.hardware_raw == "gpus"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("We trained on 0 V100 GPUs for 3 days.", "zero chips"),
+        ("We trained on 8 V100 GPUs for 12 years.", "duration over 10 years"),
+    ],
+)
+def test_impossible_values_are_flagged(sentence, flag, table, thompson):
+    stmt = one(sentence, table, thompson)
+    assert stmt.status.startswith("flagged") and flag in stmt.status
+    assert stmt.flop is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We trained our network on two GTX 580 3GB GPUs for five to six days.", 1.50e18),
+        ("The big models were trained for 84 hours on 8 P100 GPUs.", 2.30e19),
+        ("Xception was trained on 60 NVIDIA K80 GPUs for 3 days.", 8.71e19),
+    ],
+)
+def test_science_check_figures(sentence, expected, table, thompson):
+    """SCIENCE.md: AlexNet 1.50e18, Transformer big 2.30e19, Xception 8.71e19 FLOP (thompson), within 2%."""
+    assert one(sentence, table, thompson).flop == pytest.approx(expected, rel=0.02)
+
+
+def test_conventions_differ_by_utilisation_and_precision(table, thompson, epoch):
+    sentence = "Training took 84 hours on 8 P100 GPUs."
+    peak = one(sentence, table, thompson)
+    estimate = one(sentence, table, epoch)
+    assert estimate.precision == "fp32" and estimate.flop == pytest.approx(0.4 * peak.flop)
+    assert estimate.flop_low < estimate.flop < estimate.flop_high
+    lm = one(sentence, table, epoch, language_model=True)
+    assert lm.flop == pytest.approx(0.3 * peak.flop)
+    v100 = one("Training took 10 hours on 8 V100 GPUs.", table, epoch)
+    assert v100.precision == "tensor"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_arbitrary_text(table, thompson, text):
+    for stmt in parse_sentence(text, table, thompson):
+        assert not stmt.status.startswith("parser error"), stmt.status
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["eight", "8", "a single", "two", "sixteen", "64"]),
+    st.sampled_from(["V100", "P100", "TPU v3 chips", "A100", "K80"]),
+    st.floats(min_value=0.5, max_value=500, allow_nan=False).map(lambda v: round(v, 1)),
+    st.sampled_from(["hours", "days", "weeks"]),
+)
+def test_never_raises_on_generated_statements(table, thompson, count, chip, value, unit):
+    sentence = f"We trained the model for {value} {unit} on {count} {chip}."
+    stmt = one(sentence, table, thompson)
+    assert stmt.hours == pytest.approx(to_hours(value, unit))
+    assert stmt.count == word_number(count)
+
+
+@given(st.floats(min_value=1e-6, max_value=1e6), st.sampled_from(["seconds", "minutes", "h", "days", "weeks", "years"]))
+def test_unit_round_trip(value, unit):
+    assert from_hours(to_hours(value, unit), unit) == pytest.approx(value)
+
+
+def test_word_numbers():
+    assert word_number("twenty-four") == 24
+    assert word_number("a single") == 1
+    assert word_number("1,024") == 1024
+    assert word_number("zillion") is None
