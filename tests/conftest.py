@@ -42,7 +42,7 @@ def epoch():
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A copy of the workflow (no results) to run Snakemake in, so tests never touch the checkout's results/."""
-    for name in ("Snakefile", "workflow", "config", "resources", "profiles", "src"):
+    for name in ("Snakefile", "workflow", "config", "resources", "profiles", "src", "envs", "pyproject.toml"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("pdfs", "__pycache__"))

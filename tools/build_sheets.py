@@ -141,7 +141,7 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
                 "count": "",
                 "hours": "",
                 "chip_hours": "",
-                "flop": f"{float(record['hardware_burden']) * 1e9:.6g}",
+                "flop": f"{float(record['hardware_burden']) * 1e9:.10g}",
                 "source": THOMPSON_SOURCE,
             }
             if key in CURATED_HARDWARE:

@@ -1,15 +1,20 @@
 """Hierarchical polynomial model (nutpie): posterior, prior predictive and summary; fails on a convergence gate."""
 
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from snakemake.script import snakemake
 
-# Before PyTensor is imported: one compile directory per job.
-Path(snakemake.params.compiledir).mkdir(parents=True, exist_ok=True)
-os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={Path(snakemake.params.compiledir).resolve()}"
+# Before PyTensor is imported: a private compile directory per job, emptied first. Functions loaded from a
+# warm cache sample differently from freshly compiled ones (seen with PyTensor 3.3 / nutpie 0.16), so a fixed
+# seed only gives identical tables when every run compiles afresh; compiling costs a few seconds.
+compiledir = Path(snakemake.params.compiledir).resolve()
+shutil.rmtree(compiledir, ignore_errors=True)
+compiledir.mkdir(parents=True)
+os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
 from computelimits.logs import to_file  # noqa: E402
 from computelimits.models import fit_polynomial  # noqa: E402

@@ -1,0 +1,95 @@
+"""Merging compute sources: every sheet row kept with a status, priority from config, disagreements listed."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from computelimits.burden import disagreements, merge_benchmark
+from computelimits.hardware import DEFAULT_CONVENTIONS
+from computelimits.sheets import load_sheet
+
+from .conftest import ROOT, SHEET_SCHEMA
+
+SPEC = {"higher_is_better": True, "metric": "BLEU"}
+STATEMENTS = pd.DataFrame(
+    [
+        {"arxiv_id": "1706.03762v5", "sentence": "Training took 3.5 days on 8 P100 GPUs.", "hardware": "P100",
+         "count": 8.0, "hours": 84.0, "chip_hours": 672.0, "flop": 2.304e19, "flop_low": 2.304e19,
+         "flop_high": 2.304e19, "flop_thompson": 2.304e19, "flop_epoch": 9.2e18, "status": "ok", "confidence": 1.0},
+    ]
+)  # fmt: skip
+
+
+def _sheet(tmp_path, rows):
+    header = "model\tarxiv_id\tyear\tscore\thardware\tcount\thours\tchip_hours\tflop\tsource"
+    path = tmp_path / "s.tsv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    return load_sheet(path, SHEET_SCHEMA)
+
+
+ROWS = [
+    "Curated\t\t2017\t28\tP100\t8\t12\t\t2.3e19\tpaper",
+    "Extracted\t1706.03762\t2017\t41\t\t\t\t\t2.3e19\tchart",
+    "Given\t\t2018\t29\t\t\t\t\t9e18\tchart",
+    "Unknown hw\t\t2018\t30\tWarpCore 9000\t8\t12\t\t\tpaper",
+    "Nothing\t\t2019\t31\t\t\t\t\t\tleaderboard",
+]
+
+
+def _merge(tmp_path, priority, statements=STATEMENTS):
+    return merge_benchmark(
+        "wmt", _sheet(tmp_path, ROWS), SPEC, statements, _table(), DEFAULT_CONVENTIONS, "thompson", priority, 0.05
+    )
+
+
+def _table():
+    from computelimits.hardware import load_table
+
+    return load_table(ROOT / "resources/hardware.tsv")
+
+
+def test_every_row_has_a_status(tmp_path):
+    papers = _merge(tmp_path, ["curated", "extracted", "given"]).set_index("model")
+    assert list(papers.index) == ["Curated", "Extracted", "Given", "Unknown hw", "Nothing"]
+    assert papers.loc["Curated", "flop_source"] == "curated"
+    assert papers.loc["Curated", "flop"] == pytest.approx(8 * 12 * 3600 * 9.526e12)
+    assert papers.loc["Extracted", "flop_source"] == "extracted"
+    assert papers.loc["Extracted", "extracted_sentence"].startswith("Training took")
+    assert papers.loc["Given", "flop_source"] == "given"
+    assert papers.loc["Unknown hw", "status"] == "no compute: hardware 'WarpCore 9000' not in the hardware table"
+    assert papers.loc["Nothing", "status"].startswith("no compute")
+    assert math.isnan(papers.loc["Nothing", "flop"])
+    assert papers.loc["Given", "error"] == pytest.approx(0.71)
+    assert papers.loc["Curated", "flop_epoch"] == pytest.approx(0.4 * papers.loc["Curated", "flop_thompson"])
+
+
+def test_priority_is_config(tmp_path):
+    papers = _merge(tmp_path, ["given", "curated"]).set_index("model")
+    assert papers.loc["Curated", "flop_source"] == "given"
+    assert papers.loc["Extracted", "flop_source"] == "given"
+    assert papers.loc["Unknown hw", "status"].startswith("no compute")
+
+
+def test_disagreements(tmp_path):
+    papers = _merge(tmp_path, ["curated", "extracted", "given"])
+    found = disagreements(papers, 2.0)
+    assert list(found["model"]) == ["Curated"]
+    assert found.iloc[0]["ratio"] == pytest.approx(8 * 12 * 3600 * 9.526e12 / 2.3e19)
+
+
+def test_shipped_sheets_every_row_in_papers():
+    from computelimits.sheets import load_benchmarks
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
+    sheets = load_benchmarks(config["benchmarks"], SHEET_SCHEMA, ROOT)
+    for name, sheet in sheets.items():
+        papers = merge_benchmark(
+            name, sheet, config["benchmarks"][name], pd.DataFrame(), _table(), DEFAULT_CONVENTIONS, "thompson",
+            ["curated", "extracted", "given"], 0.05,
+        )  # fmt: skip
+        assert list(papers["model"]) == list(sheet["model"])
+        assert (papers["status"] != "").all()

@@ -1,0 +1,115 @@
+"""PDF text: generated layouts (two columns, a statement across a column break, hyphenation), broken files,
+and real papers of the development set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from computelimits.pdftext import candidates_from_pdf, clean_text, extract_pdf, sentences
+
+from .conftest import need_shared
+
+FILLER = (
+    "Deep networks have improved steadily over the last decade and many benchmarks now report results that "
+    "were thought impossible a few years ago. "
+)
+
+
+def _two_column_pdf(path: Path, left: str, right: str) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    width = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
+    top = pdf.get_y()
+    pdf.multi_cell(width, 5, left, new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin + width + 10, top)
+    pdf.multi_cell(width, 5, right)
+    pdf.set_auto_page_break(False)
+    pdf.set_y(-15)
+    pdf.cell(0, 10, "3", align="C")
+    pdf.output(str(path))
+    return path
+
+
+def test_two_columns_are_not_interleaved(tmp_path, table, thompson):
+    left = FILLER * 3 + "We trained our models on one machine with 8 NVIDIA P100 GPUs for 3.5 days. " + FILLER * 2
+    right = FILLER * 4 + "Inference runs at 10 ms per image on a T4 GPU. " + FILLER
+    result = extract_pdf(_two_column_pdf(tmp_path / "two.pdf", left, right), table, thompson)
+    assert result.status == "ok", result.reason
+    [(page, stmt)] = result.statements
+    assert page == 1
+    assert (stmt.hardware, stmt.count, stmt.hours) == ("P100", 8, 84)
+
+
+def test_statement_across_column_break(tmp_path, table, thompson):
+    left = FILLER * 8 + "We trained our models on one machine with 8 NVIDIA P100"
+    right = "GPUs for a total of 12 hours. " + FILLER * 3
+    result = extract_pdf(_two_column_pdf(tmp_path / "break.pdf", left, right), table, thompson)
+    assert [(s.hardware, s.count, s.hours) for _, s in result.statements] == [("P100", 8, 12)]
+
+
+def test_hardware_in_previous_sentence_is_joined(tmp_path, table, thompson):
+    left = FILLER * 2 + "We trained on 8 NVIDIA V100 GPUs. The base models were trained for 12 hours. " + FILLER
+    result = extract_pdf(_two_column_pdf(tmp_path / "join.pdf", left, FILLER), table, thompson)
+    [(_, stmt)] = result.statements
+    assert (stmt.hardware, stmt.count, stmt.hours) == ("V100", 8, 12)
+
+
+def test_hyphenation_ligatures_and_page_numbers():
+    lines = ["We trained the net-", "work on two GPUs for ﬁve days.", "7", "Next sentence here."]
+    text = clean_text(lines)
+    assert "network" in text and "five days" in text and " 7 " not in text
+    assert sentences("See Fig. 3 and Vaswani et al. for details. We trained for 3 days. Done.") == [
+        "See Fig. 3 and Vaswani et al. for details.",
+        "We trained for 3 days.",
+        "Done.",
+    ]
+
+
+def test_broken_files_get_a_status(tmp_path):
+    zero = tmp_path / "zero.pdf"
+    zero.write_bytes(b"")
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4\nthis is not really a pdf\n")
+    good = _two_column_pdf(tmp_path / "good.pdf", FILLER, FILLER)
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(good.read_bytes()[:200])
+    missing = tmp_path / "missing.pdf"
+    for path in (zero, junk, truncated, missing):
+        result, found = candidates_from_pdf(path)
+        assert result.status == "unreadable", path
+        assert result.reason and found == []
+    result, found = candidates_from_pdf(good)
+    assert result.status == "no statement" and result.pages == 1
+
+
+def test_image_only_pdf_has_no_statement(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")
+    path = tmp_path / "image.pdf"
+    pdf.output(str(path))
+    result, found = candidates_from_pdf(path)
+    assert result.status == "no statement" and found == []
+
+
+def test_real_paper_transformer(table, thompson):
+    path = need_shared("papers_dev", "pdfs", "1706.03762v5.pdf")
+    result = extract_pdf(path, table, thompson)
+    assert result.status == "ok" and result.pages == 15
+    found = {(s.hardware, s.count, s.hours) for _, s in result.statements}
+    assert ("P100", 8, 84) in found
+    assert any(s.hours == 12 and s.count == 8 for _, s in result.statements)
+
+
+def test_real_paper_vgg_two_to_three_weeks(table, thompson):
+    path = need_shared("papers_dev", "pdfs", "1409.1556v6.pdf")
+    result = extract_pdf(path, table, thompson)
+    [(page, stmt)] = [(p, s) for p, s in result.statements if s.hardware == "GTX Titan Black"]
+    assert stmt.count == 4 and (stmt.hours_low, stmt.hours_high) == (336, 504)

@@ -1,0 +1,85 @@
+"""The whole workflow on the shipped data, offline: every output, a no-op rerun, targeted reruns, same seed
+same numbers. Runs in a copy of the checkout (tests never write the checkout's results/)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
+OUTPUTS = [
+    "results/extraction/statements.tsv",
+    "results/extraction/status.tsv",
+    "results/burden/papers.tsv",
+    "results/burden/disagreements.tsv",
+    "results/model/ols.tsv",
+    "results/model/summary.tsv",
+    "results/model/polynomial.nc",
+    "results/extrapolation/targets.tsv",
+    "results/numbers.json",
+    "results/figures/overview.png",
+    "results/figures/imagenet.png",
+    "results/figures/imagenet.svg",
+    "results/figures/k_forest.png",
+]
+
+
+def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [SNAKEMAKE, "--cores", "2", *args], cwd=workdir, capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def planned_jobs(workdir: Path) -> dict[str, int]:
+    """Rule -> job count of a dry run ('Job stats' table)."""
+    output = snakemake(workdir, "-n").stdout
+    if "Nothing to be done" in output:
+        return {}
+    table = output.split("Job stats:")[1].split("total")[0]
+    jobs = {}
+    for line in table.splitlines()[3:]:
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            jobs[parts[0]] = int(parts[1])
+    return jobs
+
+
+@pytest.mark.slow
+def test_full_run_offline(workdir):
+    snakemake(workdir, "--config", "pdf_dir=resources/pdfs")
+    for output in OUTPUTS:
+        assert (workdir / output).stat().st_size > 0, output
+
+    papers = pd.read_csv(workdir / "results/burden/papers.tsv", sep="\t")
+    sheet_rows = sum(len(pd.read_csv(p, sep="\t")) for p in (workdir / "config/sheets").glob("*.tsv"))
+    assert len(papers) == sheet_rows and papers["status"].notna().all()
+    status = pd.read_csv(workdir / "results/extraction/status.tsv", sep="\t")
+    assert set(status["status"]) <= {"ok", "no statement", "unreadable", "unavailable"}
+    numbers = json.loads((workdir / "results/numbers.json").read_text())
+    assert set(numbers["series"]) == {"imagenet", "coco", "squad", "conll", "wmt14_en_fr", "wmt14_en_de"}
+    assert numbers["series"]["imagenet"]["n"] == 13
+
+    # A second run does nothing.
+    assert planned_jobs(workdir) == {}
+
+    # Editing one sheet reruns that benchmark's chain and the joint stages, nothing of the other benchmarks.
+    sheet = workdir / "config/sheets/conll.tsv"
+    sheet.write_text(sheet.read_text().replace("\t91.2\t", "\t91.3\t"))
+    jobs = planned_jobs(workdir)
+    assert jobs["fetch_pdfs"] == 1 and jobs["normalise_burden"] == 1 and jobs["extract_sentences"] == 1
+    assert jobs["plot_series"] == 6 and jobs["fit_model"] == 1
+
+    # Same seed, same numbers: rerun the fit and compare the tables byte for byte.
+    before = {p: (workdir / p).read_bytes() for p in ("results/model/summary.tsv", "results/extrapolation/targets.tsv")}
+    sheet.write_text(sheet.read_text().replace("\t91.3\t", "\t91.2\t"))
+    snakemake(workdir, "--forcerun", "fit_model")
+    snakemake(workdir)
+    for path, content in before.items():
+        assert (workdir / path).read_bytes() == content, path
