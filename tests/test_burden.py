@@ -81,8 +81,9 @@ def test_disagreements(tmp_path):
 
 
 def test_shipped_sheets_every_row_in_papers():
-    from computelimits.sheets import load_benchmarks
     import yaml
+
+    from computelimits.sheets import load_benchmarks
 
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     sheets = load_benchmarks(config["benchmarks"], SHEET_SCHEMA, ROOT)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from computelimits.pdftext import candidates_from_pdf, clean_text, extract_pdf, sentences
 
 from .conftest import need_shared
@@ -111,5 +109,5 @@ def test_real_paper_transformer(table, thompson):
 def test_real_paper_vgg_two_to_three_weeks(table, thompson):
     path = need_shared("papers_dev", "pdfs", "1409.1556v6.pdf")
     result = extract_pdf(path, table, thompson)
-    [(page, stmt)] = [(p, s) for p, s in result.statements if s.hardware == "GTX Titan Black"]
+    [(_page, stmt)] = [(p, s) for p, s in result.statements if s.hardware == "GTX Titan Black"]
     assert stmt.count == 4 and (stmt.hours_low, stmt.hours_high) == (336, 504)
