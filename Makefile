@@ -39,8 +39,8 @@ test: $(VENV)/.installed-test lint dry-run
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests workflow/scripts tools
-	$(BIN)/ruff format --check src tests workflow/scripts tools
+	$(BIN)/ruff check src tests workflow/scripts tools bench
+	$(BIN)/ruff format --check src tests workflow/scripts tools bench
 	$(SNAKEMAKE) --lint
 
 dry-run: $(VENV)/.installed

@@ -99,3 +99,10 @@ def test_workflow_names_missing_sheet_and_bad_cell(workdir):
     assert "config/sheets/missing.tsv (benchmark 'coco'): sheet file not found" in output
     assert "config/sheets/squad.tsv line 4" in output
     assert "column 'score': 'high' is not of type 'number'" in output
+
+
+def test_schema_default_conventions_match_the_package():
+    """The conventions are defined twice (schema default for the workflow, package default for the CLI)."""
+    schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
+    defaults = schema["properties"]["conventions"]["default"]
+    assert conventions_from_config(defaults) == conventions_from_config(None)

@@ -181,3 +181,27 @@ def test_word_numbers():
     assert word_number("a single") == 1
     assert word_number("1,024") == 1024
     assert word_number("zillion") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The largest ResNet took 18 days to train on 592 V100 GPUs while the largest ViT took 12 days on 256 V100 GPUs.",
+            [(592, 432), (256, 288)],
+        ),
+        ("The largest model took 13 hours to train on a 512-core TPUv2 cluster.", [(256, 13)]),
+        ("We use a single TPU v3 with 8 cores; training takes 1 week.", [(4, 168)]),
+        ("Training used NVIDIA H200 GPUs x 512 for 19 weeks.", [(512, 3192)]),
+    ],
+)
+def test_counts_pair_with_their_durations(sentence, expected, table, thompson):
+    found = parse_sentence(sentence, table, thompson)
+    assert [(s.count, s.hours) for s in found] == expected
+
+
+def test_chip_model_as_time_unit(table, thompson):
+    found = parse_sentence(
+        "Both phases ran on 128 NVIDIA A100 GPUs, for a total of 20,051 A100 hours of training.", table, thompson
+    )
+    assert [(s.hardware, s.count, s.chip_hours) for s in found] == [("A100", 128, 20051)]

@@ -85,7 +85,7 @@ DEFAULT_CONVENTIONS = {
             "gpu": ["fp32_thompson", "fp32"],
             "tpu": ["tensor"],
             "cpu": ["fp32"],
-            "accelerator": ["tensor", "fp32"],
+            "accelerator": ["tensor", "fp16", "fp32"],
         },
         1.0,
         1.0,

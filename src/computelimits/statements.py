@@ -20,7 +20,8 @@ _TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|month
 _DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z])", re.I)
 # "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
 _CHIP_TIME = re.compile(
-    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)s?)"
+    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)s?"
+    r"|[a-z]{1,4}\d{2,4}[a-z]?)"  # "20,051 A100 hours": a chip model as the unit
     rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
     re.I,
 )
@@ -128,7 +129,7 @@ def _number_before(text: str, end: int, window: int = 60, allow_times: bool = Tr
 
 def _number_after(text: str, start: int) -> tuple[float, float] | None:
     """'V100 x 8', 'TPU v3 with 512 cores' style counts right after a mention."""
-    match = re.match(r"\s*(?:x|\*)\s*(?P<n>\d+)\b", text[start:])
+    match = re.match(r"\s*(?:(?:gpus?|tpus?|chips?|cards?)\s+)?(?:x|\*)\s*(?P<n>\d+)\b", text[start:])
     if match:
         value = float(match.group("n"))
         return (value, value)
@@ -141,56 +142,76 @@ class _Hardware:
     raw: str
     count: tuple[float, float] | None
     unit: str  # chip | core | device | pod
+    start: int = 0
+    end: int = 0
 
 
-def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
-    """The processor the sentence trains on, with its count converted to chips where the table allows."""
-    mentions = [m for m in table.find_all(text) if m[2].kind != "cpu"]
+def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hardware:
+    """One named processor with its count and the unit of that count (chips, TPU cores, devices, pods)."""
+    raw = text[start:end]
+    count = _number_before(text, start) or _number_after(text, end)
+    tail, head = text[end : end + 30], text[max(0, start - 40) : start]
+    unit = "chip"
+    cores_before = re.search(rf"(?P<q>{QUANTITY})[ -]cores?\s+(?:[a-z]+\s+){{0,2}}$", head)
+    cores_after = re.match(rf"\s*(?:\w+\s+){{0,3}}?with\s+(?P<q>{QUANTITY})\s+(?:tensor ?)?cores\b", tail)
+    if proc.kind == "tpu" and (cores_before or cores_after):
+        # "a 512-core TPUv2 cluster", "a single TPU v3 with 8 cores": the cores are the count
+        inner = re.fullmatch(QUANTITY, (cores_before or cores_after).group("q"))
+        bounds = quantity_bounds(inner) if inner else None
+        if bounds:
+            return _Hardware(proc, raw, bounds, "core", start, end)
+    if re.match(r"\s*(?:tensor ?)?cores?\b", tail) and proc.kind == "tpu":
+        unit = "core"
+    elif re.match(r"\s*(?:devices?|boards?)\b", tail) and proc.kind == "tpu":
+        unit = "device"
+    elif re.match(r"\s*pods?\b", tail):
+        unit = "pod"
+        count = count or (1.0, 1.0)
+    if count is None:
+        # "512 cores of TPU v3", "8 cloud tpus ... v3" (a generic count elsewhere in the sentence)
+        generic = re.search(
+            rf"(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
+            text,
+        )
+        if generic:
+            inner = re.fullmatch(QUANTITY, generic.group("q"))
+            count = quantity_bounds(inner) if inner else None
+            if generic.group("noun").startswith("core") and proc.kind == "tpu":
+                unit = "core"
+    dgx = re.fullmatch(r"dgx ?([12])", raw)
+    if dgx:
+        per_box = 8.0 if dgx.group(1) == "1" else 16.0
+        boxes = count or (1.0, 1.0)
+        count = (boxes[0] * per_box, boxes[1] * per_box)
+    return _Hardware(proc, raw, count, unit, start, end)
+
+
+def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
+    """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named."""
+    found = []
     # "TPUv3-8", "TPU v3-512": a slice named by its core count.
-    slice_match = re.search(r"\btpu ?v?([2-5])[ep]?-(\d+)\b", text)
-    if slice_match:
+    for slice_match in re.finditer(r"\btpu ?v?([2-5])[ep]?-(\d+)\b", text):
         proc = table.get(f"TPU v{slice_match.group(1)}")
+        if proc is None:
+            continue
         cores = float(slice_match.group(2))
         before = _number_before(text, slice_match.start())
         times = before if before and before[0] == before[1] else (1.0, 1.0)
-        if proc is not None:
-            return _Hardware(proc, slice_match.group(0), (cores * times[0], cores * times[1]), "core")
-    dgx = re.search(r"\bdgx ?([12])\b", text)
-    if mentions:
-        start, end, proc = mentions[0]
-        raw = text[start:end]
-        count = _number_before(text, start) or _number_after(text, end)
-        tail = text[end : end + 30]
-        unit = "chip"
-        if re.match(r"\s*(?:tensor ?)?cores?\b", tail) and proc.kind == "tpu":
-            unit = "core"
-        elif re.match(r"\s*(?:devices?|boards?)\b", tail) and proc.kind == "tpu":
-            unit = "device"
-        elif re.match(r"\s*pods?\b", tail):
-            unit = "pod"
-            count = count or (1.0, 1.0)
-        if count is None:
-            # "512 cores of TPU v3", "8 cloud tpus" (generic count elsewhere in the sentence)
-            generic = re.search(
-                rf"(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
-                text,
-            )
-            if generic:
-                inner = re.fullmatch(QUANTITY, generic.group("q"))
-                count = quantity_bounds(inner) if inner else None
-                noun = generic.group("noun")
-                if noun.startswith("core") and proc.kind == "tpu":
-                    unit = "core"
-        if dgx and proc.name.startswith("V100") and raw.startswith("dgx"):
-            per_box = 8.0 if dgx.group(1) == "1" else 16.0
-            boxes = count or (1.0, 1.0)
-            count, raw = (boxes[0] * per_box, boxes[1] * per_box), text[dgx.start() : dgx.end()]
-        return _Hardware(proc, raw, count, unit)
+        found.append(
+            _Hardware(proc, slice_match.group(0), (cores * times[0], cores * times[1]), "core", *slice_match.span())
+        )
+    taken = [(h.start, h.end) for h in found]
+    for start, end, proc in table.find_all(text):
+        if proc.kind == "cpu" or any(s <= start < e for s, e in taken):
+            continue
+        found.append(_specific_mention(text, start, end, proc))
+    if found:
+        return sorted(found, key=lambda h: h.start)
     generic = None
     for match in _GENERIC.finditer(text):
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
-            generic = _Hardware(None, match.group(0), count, "chip")
+            generic = _Hardware(None, match.group(0), count, "chip", *match.span())
         if count is not None:
             break
     # "an 8-GPU machine": the number is glued to the noun.
@@ -198,8 +219,20 @@ def _find_hardware(text: str, table: HardwareTable) -> _Hardware | None:
     if glued and (generic is None or generic.count is None):
         value = word_number(glued.group("q"))
         if value is not None:
-            generic = _Hardware(None, glued.group("noun"), (value, value), "chip")
-    return generic
+            generic = _Hardware(None, glued.group("noun"), (value, value), "chip", *glued.span())
+    return [generic] if generic else []
+
+
+def _nearest(mentions: list[_Hardware], start: int, end: int) -> _Hardware | None:
+    """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'."""
+    if not mentions:
+        return None
+    with_count = [m for m in mentions if m.count is not None] or mentions
+
+    def distance(m: _Hardware) -> int:
+        return max(m.start - end, start - m.end, 0)
+
+    return min(with_count, key=distance)
 
 
 def _machines_multiplier(text: str) -> tuple[float, float]:
@@ -324,14 +357,18 @@ def _parse(sentence: str, table: HardwareTable, convention: Convention, language
     masked = text
     for start, end in spans:  # "2,000 GPU-days" is chip-time, not a count of 2,000 GPUs
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    hw = _find_hardware(masked, table)
-    chips = _to_chips(hw) if hw else None
-    if chips is not None:
-        chips = _bounds_product(chips, _machines_multiplier(text))
-    proc = hw.proc if hw else None
+    mentions = _hardware_mentions(masked, table)
+    multiplier = _machines_multiplier(text)
+
+    def hardware_for(start: int, end: int) -> tuple[_Hardware | None, tuple[float, float] | None]:
+        hw = _nearest(mentions, start, end)
+        chips = _to_chips(hw) if hw else None
+        return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
+
     statements = []
-    for low, high, chip_proc, what, is_core, _, _ in chip_times:
-        proc_here = chip_proc or proc
+    for low, high, chip_proc, what, is_core, c_start, c_end in chip_times:
+        hw, chips = hardware_for(c_start, c_end)
+        proc_here = chip_proc or (hw.proc if hw else None)
         if is_core and proc_here is not None and proc_here.kind == "tpu":
             low, high = low / proc_here.cores_per_chip, high / proc_here.cores_per_chip
         stmt = Statement(sentence=sentence, hardware_raw=what if chip_proc else (hw.raw if hw else what))
@@ -341,7 +378,9 @@ def _parse(sentence: str, table: HardwareTable, convention: Convention, language
             stmt.hours_low, stmt.hours_high = low / chips[1], high / chips[0]
         _finish(stmt, proc_here, convention, language_model)
         statements.append(stmt)
-    for low, high, _, _ in durations:
+    for low, high, d_start, d_end in durations:
+        hw, chips = hardware_for(d_start, d_end)
+        proc = hw.proc if hw else None
         stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
         stmt.hours_low, stmt.hours_high = low, high
         if chips:
