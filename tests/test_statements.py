@@ -187,7 +187,8 @@ def test_word_numbers():
     ("sentence", "expected"),
     [
         (
-            "The largest ResNet took 18 days to train on 592 V100 GPUs while the largest ViT took 12 days on 256 V100 GPUs.",
+            "The largest ResNet took 18 days to train on 592 V100 GPUs while the largest ViT took 12 days "
+            "on 256 V100 GPUs.",
             [(592, 432), (256, 288)],
         ),
         ("The largest model took 13 hours to train on a 512-core TPUv2 cluster.", [(256, 13)]),
