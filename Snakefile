@@ -22,7 +22,7 @@ rule all:
         rules.collect_extraction.output,
         rules.merge_burden.output,
         rules.fit_ols.output,
-        rules.fit_model.output,
+        rules.compare_models.output,
         rules.extrapolate.output,
         rules.write_numbers.output,
         rules.plot_overview.output,

@@ -45,6 +45,14 @@ def check_config(config: dict, schema_path: str | Path, source=None) -> None:
     chosen = config.get("convention", "thompson")
     if isinstance(chosen, str) and chosen not in conventions:
         problems.append(f"key 'convention': '{chosen}' is not one of {sorted(conventions)}")
+    model = config.get("model", {})
+    if (
+        isinstance(model, dict)
+        and model.get("main")
+        and model.get("variants")
+        and model["main"] not in model["variants"]
+    ):
+        problems.append(f"key 'model.main': '{model['main']}' is not among model.variants {model['variants']}")
     if problems:
         raise ConfigError(f"{files}: invalid config:\n  " + "\n  ".join(problems))
 

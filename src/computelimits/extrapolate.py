@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .costs import dollars, lb_co2e
-from .models import X_CENTRE, usable
+from .models import VARIANTS, X_CENTRE, YEAR_CENTRE, usable
 
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
 TARGET_COLUMNS = (
@@ -14,7 +14,7 @@ TARGET_COLUMNS = (
     + [f"flop_q{int(q * 100):02d}" for q in QUANTILES]
     + [f"dollars_q{int(q * 100):02d}" for q in QUANTILES]
     + [f"lb_co2e_q{int(q * 100):02d}" for q in QUANTILES]
-    + ["p_reachable", "year_trend_reaches_median", "status"]
+    + ["p_reachable", "year_trend_reaches_median", "status", "model"]
 )
 
 
@@ -26,42 +26,62 @@ def compute_trend(papers: pd.DataFrame) -> tuple[float, float]:
     return float(slope), float(intercept)
 
 
-def required_log10_flop(intercept: np.ndarray, slope: np.ndarray, target_error: float) -> np.ndarray:
-    """log10 FLOP where the polynomial law reaches `target_error` (fraction); +inf where the slope is not negative."""
+def _draws(posterior, name: str, var: str) -> np.ndarray:
+    return np.asarray(posterior[var].sel(benchmark=name)).ravel()
+
+
+def required_log10_flop(posterior, name: str, target_error: float, variant: str, year: float) -> np.ndarray:
+    """Per posterior draw, log10 FLOP at which series `name` reaches `target_error` (a fraction) under
+    `variant`; +inf where that draw never gets there (no improvement with compute, or a floor above the target).
+    The year-term variant is evaluated at `year`."""
+    form, year_term = VARIANTS[variant]
     with np.errstate(divide="ignore", invalid="ignore"):
-        x = X_CENTRE + (np.log10(target_error) - intercept) / slope
-    return np.where(slope < 0, x, np.inf)
+        if form == "exponential":
+            level, rate = _draws(posterior, name, "level"), _draws(posterior, name, "rate")
+            x = (1 / target_error - np.exp(level)) / rate
+            return np.where(rate > 0, X_CENTRE + x, np.inf)
+        slope, intercept = _draws(posterior, name, "slope"), _draws(posterior, name, "intercept")
+        if year_term:
+            progress = np.asarray(posterior["progress"]).ravel()
+            intercept = intercept + progress * (year - YEAR_CENTRE)
+        if form == "saturating":
+            fraction = _draws(posterior, name, "floor_fraction")
+            reducible = (target_error / 10**intercept - fraction) / (1 - fraction)
+            x = np.log10(reducible) / slope
+            return np.where((slope < 0) & (reducible > 0), X_CENTRE + x, np.inf)
+        x = (np.log10(target_error) - intercept) / slope
+        return np.where(slope < 0, X_CENTRE + x, np.inf)
 
 
-def targets_table(idata, benchmarks: dict, papers: pd.DataFrame, costs: dict) -> pd.DataFrame:
-    """targets.tsv: quantiles of FLOP, dollars and lb CO2e for each benchmark and target error."""
+def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, costs: dict) -> pd.DataFrame:
+    """targets.tsv: quantiles of FLOP, dollars and lb CO2e for each model variant, benchmark and target error."""
     trend_slope, trend_intercept = compute_trend(papers)
-    posterior = idata.posterior
-    fitted = list(np.asarray(posterior["slope"].coords["benchmark"]))
+    latest_year = float(usable(papers)["year"].max())
     rows = []
-    for name, spec in benchmarks.items():
-        for target in spec.get("targets", []):
-            row = {"benchmark": name, "target_error": float(target)}
-            if name not in fitted:
-                row["status"] = "not fitted (fewer than 3 usable points)"
+    for variant, idata in posteriors.items():
+        posterior = idata.posterior
+        fitted = [str(b) for b in np.asarray(posterior["benchmark"])]
+        for name, spec in benchmarks.items():
+            for target in spec.get("targets", []):
+                row = {"model": variant, "benchmark": name, "target_error": float(target)}
                 rows.append(row)
-                continue
-            slope = np.asarray(posterior["slope"].sel(benchmark=name)).ravel()
-            intercept = np.asarray(posterior["intercept"].sel(benchmark=name)).ravel()
-            log_flop = required_log10_flop(intercept, slope, target / 100)
-            row["p_reachable"] = float(np.isfinite(log_flop).mean())
-            quantiles = np.quantile(log_flop, QUANTILES)  # inf where too few draws reach it
-            for q, value in zip(QUANTILES, quantiles, strict=True):
-                tag = f"q{int(q * 100):02d}"
-                flop = 10.0**value if np.isfinite(value) else np.inf
-                row[f"flop_{tag}"] = flop
-                row[f"dollars_{tag}"] = dollars(flop, costs)
-                row[f"lb_co2e_{tag}"] = lb_co2e(flop, costs)
-            median = quantiles[2]
-            if np.isfinite(median):
-                row["year_trend_reaches_median"] = (median - trend_intercept) / trend_slope
-                row["status"] = "ok"
-            else:
-                row["status"] = "unreachable: the posterior median slope is not negative"
-            rows.append(row)
+                if name not in fitted:
+                    row["status"] = "not fitted (fewer than 3 usable points)"
+                    continue
+                log_flop = required_log10_flop(posterior, name, target / 100, variant, latest_year)
+                row["p_reachable"] = float(np.isfinite(log_flop).mean())
+                quantiles = np.quantile(log_flop, QUANTILES)  # inf where too few draws reach the target
+                for q, value in zip(QUANTILES, quantiles, strict=True):
+                    tag = f"q{int(q * 100):02d}"
+                    flop = 10.0**value if np.isfinite(value) else np.inf
+                    row[f"flop_{tag}"] = flop
+                    row[f"dollars_{tag}"] = dollars(flop, costs)
+                    row[f"lb_co2e_{tag}"] = lb_co2e(flop, costs)
+                if np.isfinite(quantiles[2]):
+                    row["year_trend_reaches_median"] = (quantiles[2] - trend_intercept) / trend_slope
+                    row["status"] = "ok"
+                elif VARIANTS[variant][0] == "saturating":
+                    row["status"] = "unreachable: below the fitted error floor (or no improvement) in most draws"
+                else:
+                    row["status"] = "unreachable: most posterior draws show no improvement with compute"
     return pd.DataFrame(rows).reindex(columns=TARGET_COLUMNS)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from .models import X_CENTRE, usable
+from .models import predict_log10_error, usable
 
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
 MARKERS = {"curated": "o", "extracted": "s", "given": "^"}
@@ -23,10 +23,8 @@ def _style() -> None:
     plt.rcParams.update({"savefig.dpi": 150, "savefig.bbox": "tight", "svg.hashsalt": "computelimits"})
 
 
-def _posterior_band(idata, name: str, x_grid: np.ndarray) -> dict[str, np.ndarray]:
-    slope = np.asarray(idata.posterior["slope"].sel(benchmark=name)).ravel()
-    intercept = np.asarray(idata.posterior["intercept"].sel(benchmark=name)).ravel()
-    lines = intercept[:, None] + slope[:, None] * (x_grid[None, :] - X_CENTRE)
+def _posterior_band(idata, name: str, x_grid: np.ndarray, variant: str, year: float) -> dict[str, np.ndarray]:
+    lines = predict_log10_error(idata.posterior, name, x_grid, variant, year)
     qs = np.quantile(10**lines, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
     return dict(zip(("q05", "q25", "q50", "q75", "q95"), qs, strict=True))
 
@@ -39,19 +37,20 @@ def draw_series(
     idata,
     ols: pd.DataFrame,
     targets: pd.DataFrame,
+    main: str,
     legend: bool = True,
-) -> None:
+):
     data = usable(papers[papers["benchmark"] == name])
     if data.empty:
         ax.set_title(f"{name}: no usable points")
         return
     x = np.log10(data["flop"])
-    target_rows = targets[(targets["benchmark"] == name) & (targets["status"] == "ok")]
+    target_rows = targets[(targets["benchmark"] == name) & (targets["status"] == "ok") & (targets["model"] == main)]
     reach = np.log10(target_rows["flop_q50"]).tolist() if len(target_rows) else []
     hi = min(max([x.max() + 1, *reach]), x.max() + 15)
     grid = np.linspace(x.min() - 0.5, hi, 200)
     if name in list(np.asarray(idata.posterior["slope"].coords["benchmark"])):
-        band = _posterior_band(idata, name, grid)
+        band = _posterior_band(idata, name, grid, main, float(data["year"].max()))
         ax.fill_between(10**grid, band["q05"] * 100, band["q95"] * 100, alpha=0.15, color="C0", label="90% band")
         ax.fill_between(10**grid, band["q25"] * 100, band["q75"] * 100, alpha=0.3, color="C0", label="50% band")
         ax.plot(10**grid, band["q50"] * 100, color="C0", lw=2, label="posterior median")
@@ -108,24 +107,24 @@ def draw_series(
     return points
 
 
-def series_figure(name, spec, papers, idata, ols, targets, convention: str):
+def series_figure(name, spec, papers, idata, ols, targets, convention: str, main: str):
     _style()
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
-    points = draw_series(ax, name, spec, papers, idata, ols, targets)
+    points = draw_series(ax, name, spec, papers, idata, ols, targets, main)
     if points is not None:
         fig.colorbar(points, ax=ax, label="year")
     ax.set_title(f"{name}: error vs compute ({convention} convention)")
     return fig
 
 
-def overview_figure(benchmarks, papers, idata, ols, targets, convention: str):
+def overview_figure(benchmarks, papers, idata, ols, targets, convention: str, main: str):
     _style()
     names = list(benchmarks)
     cols = 3
     rows = int(np.ceil(len(names) / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(5 * cols, 4 * rows), squeeze=False)
     for ax, name in zip(axes.flat, names, strict=False):
-        draw_series(ax, name, benchmarks[name], papers, idata, ols, targets, legend=ax is axes.flat[0])
+        draw_series(ax, name, benchmarks[name], papers, idata, ols, targets, main, legend=ax is axes.flat[0])
     for ax in axes.flat[len(names) :]:
         ax.set_visible(False)
     fig.suptitle(f"Error vs training compute, all series ({convention} convention)")
@@ -133,9 +132,9 @@ def overview_figure(benchmarks, papers, idata, ols, targets, convention: str):
     return fig
 
 
-def k_forest_figure(summary: pd.DataFrame, ols: pd.DataFrame):
+def k_forest_figure(summary: pd.DataFrame, ols: pd.DataFrame, main: str):
     _style()
-    k = summary[summary["parameter"] == "k"].reset_index(drop=True)
+    k = summary[(summary["parameter"] == "k") & (summary["model"] == main)].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(6.5, 0.6 * max(len(k), 2) + 1.5))
     for i, row in k.iterrows():
         ax.plot([row["q05"], row["q95"]], [i, i], color="C0", lw=2)

@@ -92,6 +92,16 @@ class ModelData:
     models: list[str]
 
 
+YEAR_CENTRE = 2016.0
+# Model variants compared by LOO: functional form and whether a year (algorithmic progress) term is added.
+VARIANTS = {
+    "polynomial": ("polynomial", False),
+    "polynomial_year": ("polynomial", True),
+    "exponential": ("exponential", False),
+    "saturating": ("saturating", False),
+}
+
+
 def model_data(papers: pd.DataFrame, benchmarks: list[str], min_log10_sd: float) -> ModelData:
     data = usable(papers)
     data = data[data["benchmark"].isin(benchmarks)]
@@ -108,8 +118,15 @@ def model_data(papers: pd.DataFrame, benchmarks: list[str], min_log10_sd: float)
     )
 
 
-def build_polynomial(data: ModelData):
-    """Hierarchical polynomial model with errors in compute and a Student-t likelihood (non-centred).
+def build_model(data: ModelData, variant: str = "polynomial"):
+    """Hierarchical model of log10(error) with errors in compute and a Student-t likelihood (non-centred).
+
+    Every variant models the same observed variable, log10(error), so LOO compares them directly:
+    - polynomial: log10 e = intercept + slope * x (x = log10 FLOP - 19), the paper's main form;
+    - polynomial_year: the same plus progress * (year - 2016), algorithmic progress shared by all series;
+    - exponential: 1/e = exp(level) + rate * x, the paper's alternative;
+    - saturating: e = 10^intercept * (f + (1 - f) * 10^(slope * x)), an irreducible error floor f * 10^intercept
+      per series (a fraction f of the error at 1e19 FLOP).
 
     Priors, on the log10 scales of the data:
     - mean slope ~ N(-0.05, 0.1): the paper's slopes span -0.13 to 0; a slope of +0.2 (error rising tenfold
@@ -120,29 +137,55 @@ def build_polynomial(data: ModelData):
     - intercept per series (log10 error at 1e19 FLOP) ~ N(-0.7, 0.5), not pooled: metrics differ between series,
       so their error levels share nothing, and each series has enough points to pin its own level down;
       pooling them left six groups to estimate a spread and sampled poorly (R-hat 1.13).
+    - exponential: level = log(1/e at 1e19 FLOP) ~ N(1, 1) (1/e from 1 to 20 within 2 sd); rate of 1/e per decade
+      ~ N(0.5, 1) per series, not pooled: rates of 1/e scale with each metric's error level (the paper's OLS
+      rates span 0.01-3), and pooling them sampled poorly (R-hat 1.03).
+    - saturating: f ~ Beta(1, 3): the floor lies below the error at 1e19 FLOP, most mass near zero so the
+      polynomial is the limit. Writing the floor as floor + 10^(intercept + slope x) instead made floor and
+      intercept trade off (bulk ESS 90-330 for COCO).
+    - progress per year in log10 error ~ N(0, 0.05): SCIENCE.md's "3 years = 10x compute" with slopes near
+      -0.07 means about -0.02 per year.
     - residual scale per series ~ HalfNormal(0.1) (a 25% relative error);
       Student-t degrees of freedom ~ Gamma(2, 0.1) (mean 20, heavy tails allowed for outlying papers).
     - true log10 compute ~ N(reported, sd from flop_low/flop_high): errors in variables.
     """
     import pymc as pm
 
+    form, year_term = VARIANTS[variant]
     coords = {"benchmark": data.benchmarks, "point": np.arange(len(data.y))}
     with pm.Model(coords=coords) as model:
         series = pm.Data("series", data.series_index, dims="point")
         x_obs = pm.Data("x_obs", data.x_obs, dims="point")
         x_sd = pm.Data("x_sd", data.x_sd, dims="point")
-        mu_slope = pm.Normal("mu_slope", -0.05, 0.1)
-        sigma_slope = pm.Gamma("sigma_slope", alpha=2, beta=40)
-        z_slope = pm.Normal("z_slope", 0, 1, dims="benchmark")
-        slope = pm.Deterministic("slope", mu_slope + sigma_slope * z_slope, dims="benchmark")
-        intercept = pm.Normal("intercept", -0.7, 0.5, dims="benchmark")
         sigma = pm.HalfNormal("sigma", 0.1, dims="benchmark")
         nu = pm.Gamma("nu", 2, 0.1)
         z_x = pm.Normal("z_x", 0, 1, dims="point")
         x_true = pm.Deterministic("x_true", x_obs + x_sd * z_x, dims="point")
-        mu = intercept[series] + slope[series] * x_true
+        if form == "exponential":
+            rate = pm.Normal("rate", 0.5, 1.0, dims="benchmark")
+            level = pm.Normal("level", 1.0, 1.0, dims="benchmark")
+            inverse_error = pm.math.maximum(pm.math.exp(level[series]) + rate[series] * x_true, 1.0001)
+            mu = -pm.math.log(inverse_error) / np.log(10)
+        else:
+            mu_slope = pm.Normal("mu_slope", -0.05, 0.1)
+            sigma_slope = pm.Gamma("sigma_slope", alpha=2, beta=40)
+            z_slope = pm.Normal("z_slope", 0, 1, dims="benchmark")
+            slope = pm.Deterministic("slope", mu_slope + sigma_slope * z_slope, dims="benchmark")
+            intercept = pm.Normal("intercept", -0.7, 0.5, dims="benchmark")
+            mu = intercept[series] + slope[series] * x_true
+            if year_term:
+                year = pm.Data("year", data.year - YEAR_CENTRE, dims="point")
+                progress = pm.Normal("progress", 0, 0.05)
+                mu = mu + progress * year
+            if form == "saturating":
+                # e = e0 * (f + (1 - f) * 10^(slope * x)), e0 = 10^intercept the error at 1e19 FLOP, f e0 the floor:
+                # the intercept stays pinned by the data near 1e19 whatever the floor.
+                fraction = pm.Beta("floor_fraction", 1, 3, dims="benchmark")
+                pm.Deterministic("floor", fraction * 10**intercept, dims="benchmark")
+                f, reducible = fraction[series], 10 ** (slope[series] * x_true)
+                mu = mu - slope[series] * x_true + pm.math.log(f + (1 - f) * reducible) / np.log(10)
+            pm.Deterministic("k", 1 / pm.math.abs(slope), dims="benchmark")
         pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=data.y, dims="point")
-        pm.Deterministic("k", 1 / pm.math.abs(slope), dims="benchmark")
     return model
 
 
@@ -171,15 +214,17 @@ def prior_predictive(model, seed: int, draws: int = 500):
         return pm.sample_prior_predictive(draws=draws, random_seed=seed)
 
 
-SCALAR_PARAMETERS = ["mu_slope", "sigma_slope", "nu"]
-SERIES_PARAMETERS = ["slope", "intercept", "sigma", "k"]
+SUMMARY_PARAMETERS = [
+    "mu_slope", "sigma_slope", "progress", "nu",
+    "slope", "intercept", "rate", "level", "floor", "sigma", "k",
+]  # fmt: skip
 
 
 def summarise(idata, gates: dict | None = None) -> pd.DataFrame:
     """summary.tsv rows (benchmark, parameter, mean, sd, q05, q50, q95, r_hat, ess_bulk); gates checked if given."""
     import arviz as az
 
-    names = SCALAR_PARAMETERS + SERIES_PARAMETERS
+    names = [n for n in SUMMARY_PARAMETERS if n in idata.posterior]
     table = az.summary(idata, var_names=names, round_to="none", ci_kind="eti", ci_prob=0.90)
     posterior = idata.posterior
     rows = []
@@ -241,31 +286,61 @@ class Fit:
         check_gates(sampled, divergences(self.posterior), **gates)
 
 
-def fit_polynomial(
+def fit_variant(
     papers: pd.DataFrame,
     benchmarks: list[str],
     seed: int,
     sampling: dict,
     min_log10_sd: float,
+    variant: str = "polynomial",
     log: logging.Logger | None = None,
 ) -> Fit:
-    """Build, prior-check and sample the hierarchical polynomial model on the usable rows of `papers`."""
+    """Build, prior-check and sample one model variant on the usable rows of `papers`."""
     import time
 
     log = log or logging.getLogger(__name__)
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown model variant '{variant}'; known: {', '.join(VARIANTS)}")
     data = model_data(papers, benchmarks, min_log10_sd)
     if len(data.benchmarks) == 0:
         raise ValueError("no benchmark has 3 or more usable points (status ok, flop > 0, 0 < error < 1)")
-    log.info("fitting %d points over %s", len(data.y), ", ".join(data.benchmarks))
-    model = build_polynomial(data)
+    log.info("fitting %s to %d points over %s", variant, len(data.y), ", ".join(data.benchmarks))
+    model = build_model(data, variant)
     prior = prior_predictive(model, seed)
     started = time.perf_counter()
     posterior = sample(model, seed, sampling["draws"], sampling["tune"], sampling["chains"], sampling["target_accept"])
-    log.info(
-        "sampled in %.1f s (compile included); %d divergences",
-        time.perf_counter() - started,
-        divergences(posterior),
-    )
+    seconds = time.perf_counter() - started
+    log.info("sampled in %.1f s (compile included); %d divergences", seconds, divergences(posterior))
     summary = summarise(posterior)
     log.info("posterior summary:\n%s", summary.to_string())
     return Fit(data, posterior, prior, summary)
+
+
+def compare(posteriors: dict) -> pd.DataFrame:
+    """loo.tsv: PSIS-LOO of every variant (all model the same log10 errors), best first, with the largest
+    Pareto k of each (above 0.7 the LOO estimate of that variant is unreliable)."""
+    import arviz as az
+
+    table = az.compare(posteriors, round_to="none")
+    table.insert(0, "model", table.index.astype(str))
+    table["pareto_k_max"] = [float(np.max(az.loo(posteriors[name]).pareto_k)) for name in table["model"]]
+    return table.reset_index(drop=True)
+
+
+def predict_log10_error(posterior, name: str, log10_flop: np.ndarray, variant: str, year: float) -> np.ndarray:
+    """Posterior draws (rows) of the mean log10 error of series `name` at each log10 FLOP (columns)."""
+    form, year_term = VARIANTS[variant]
+    x = np.asarray(log10_flop, dtype=float)[None, :] - X_CENTRE
+
+    def draws(var):
+        return np.asarray(posterior[var].sel(benchmark=name)).ravel()[:, None]
+
+    if form == "exponential":
+        return -np.log10(np.maximum(np.exp(draws("level")) + draws("rate") * x, 1.0001))
+    intercept, slope = draws("intercept"), draws("slope")
+    if year_term:
+        intercept = intercept + np.asarray(posterior["progress"]).ravel()[:, None] * (year - YEAR_CENTRE)
+    if form == "saturating":
+        fraction = draws("floor_fraction")
+        return intercept + np.log10(fraction + (1 - fraction) * 10 ** (slope * x))
+    return intercept + slope * x

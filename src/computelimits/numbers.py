@@ -17,9 +17,17 @@ def _clean(value):
 
 
 def headline_numbers(
-    papers: pd.DataFrame, summary: pd.DataFrame, targets: pd.DataFrame, convention: str, seed: int
+    papers: pd.DataFrame,
+    summary: pd.DataFrame,
+    targets: pd.DataFrame,
+    loo: pd.DataFrame,
+    convention: str,
+    seed: int,
+    main: str,
 ) -> dict:
     data = usable(papers)
+    summary = summary[summary["model"] == main]
+    targets = targets[targets["model"] == main]
     series = {}
     for name in papers["benchmark"].drop_duplicates():
         k = summary[(summary["parameter"] == "k") & (summary["benchmark"] == name)]
@@ -46,4 +54,15 @@ def headline_numbers(
                 }
             )
         series[name] = entry
-    return {"convention": convention, "seed": seed, "version": __version__, "series": series}
+    comparison = [
+        {k: _clean(v) for k, v in row.items() if k in ("model", "rank", "elpd", "elpd_diff", "dse", "weight")}
+        for row in loo.to_dict("records")
+    ]
+    return {
+        "convention": convention,
+        "seed": seed,
+        "version": __version__,
+        "model": main,
+        "loo": comparison,
+        "series": series,
+    }

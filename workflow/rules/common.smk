@@ -30,10 +30,13 @@ except (ConfigError, SheetError) as exc:
     raise WorkflowError(str(exc)) from None
 
 BENCHMARKS = list(config["benchmarks"])
+VARIANTS = config["model"]["variants"]
+MAIN = config["model"]["main"]
 
 
 wildcard_constraints:
     benchmark="|".join(BENCHMARKS),
+    variant="|".join(VARIANTS),
 
 
 def sheet_path(wildcards):
@@ -46,4 +49,12 @@ def benchmark_spec(wildcards):
 
 def pytensor_dir(wildcards, output):
     """A compile cache per job: parallel jobs must not share one (see STYLE.md)."""
-    return str(Path(".snakemake/pytensor") / Path(output[0]).parent.name)
+    return str(Path(".snakemake/pytensor") / Path(output[0]).stem)
+
+
+def main_posterior(wildcards):
+    return f"results/model/{MAIN}.nc"
+
+
+def main_prior(wildcards):
+    return f"results/model/{MAIN}_prior.nc"

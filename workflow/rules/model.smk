@@ -1,4 +1,5 @@
-# Stages 6-7: the paper's OLS baseline, the hierarchical Bayesian model, and the extrapolation to targets.
+# Stages 6-7: the paper's OLS baseline, the hierarchical Bayesian model variants compared by LOO, and the
+# extrapolation to target errors.
 
 
 rule fit_ols:
@@ -25,17 +26,13 @@ rule fit_model:
     input:
         papers=rules.merge_burden.output.papers,
     output:
-        summary=report(
-            "results/model/summary.tsv",
-            caption="../report/summary.rst",
-            category="Model",
-        ),
-        posterior="results/model/polynomial.nc",
-        prior="results/model/prior_predictive.nc",
+        posterior="results/model/{variant}.nc",
+        prior="results/model/{variant}_prior.nc",
+        summary="results/model/{variant}_summary.tsv",
     log:
-        "logs/model/fit.log",
+        "logs/model/fit_{variant}.log",
     benchmark:
-        "benchmarks/model/fit.tsv"
+        "benchmarks/model/fit_{variant}.tsv"
     conda:
         "../../envs/model.yaml"
     threads: 2
@@ -53,9 +50,37 @@ rule fit_model:
         "../scripts/fit_model.py"
 
 
+rule compare_models:
+    input:
+        posteriors=expand(rules.fit_model.output.posterior, variant=VARIANTS),
+        summaries=expand(rules.fit_model.output.summary, variant=VARIANTS),
+    output:
+        loo=report(
+            "results/model/loo.tsv", caption="../report/loo.rst", category="Model"
+        ),
+        summary=report(
+            "results/model/summary.tsv",
+            caption="../report/summary.rst",
+            category="Model",
+        ),
+    log:
+        "logs/model/compare.log",
+    benchmark:
+        "benchmarks/model/compare.tsv"
+    conda:
+        "../../envs/model.yaml"
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        variants=VARIANTS,
+    script:
+        "../scripts/compare_models.py"
+
+
 rule extrapolate:
     input:
-        posterior=rules.fit_model.output.posterior,
+        posteriors=expand(rules.fit_model.output.posterior, variant=VARIANTS),
         papers=rules.merge_burden.output.papers,
     output:
         targets=report(
@@ -73,6 +98,7 @@ rule extrapolate:
         mem_mb=1000,
         runtime=10,
     params:
+        variants=VARIANTS,
         benchmarks=lookup(dpath="benchmarks", within=config),
         costs=lookup(dpath="costs", within=config),
     script:

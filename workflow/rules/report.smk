@@ -4,7 +4,7 @@
 rule plot_series:
     input:
         papers=rules.merge_burden.output.papers,
-        posterior=rules.fit_model.output.posterior,
+        posterior=main_posterior,
         ols=rules.fit_ols.output.ols,
         targets=rules.extrapolate.output.targets,
     output:
@@ -27,6 +27,7 @@ rule plot_series:
     params:
         spec=benchmark_spec,
         convention=lookup(dpath="convention", within=config),
+        main=MAIN,
     script:
         "../scripts/plot_series.py"
 
@@ -34,9 +35,9 @@ rule plot_series:
 rule plot_overview:
     input:
         papers=rules.merge_burden.output.papers,
-        posterior=rules.fit_model.output.posterior,
-        prior=rules.fit_model.output.prior,
-        summary=rules.fit_model.output.summary,
+        posterior=main_posterior,
+        prior=main_prior,
+        summary=rules.compare_models.output.summary,
         ols=rules.fit_ols.output.ols,
         targets=rules.extrapolate.output.targets,
     output:
@@ -72,6 +73,7 @@ rule plot_overview:
     params:
         benchmarks=lookup(dpath="benchmarks", within=config),
         convention=lookup(dpath="convention", within=config),
+        main=MAIN,
     script:
         "../scripts/plot_overview.py"
 
@@ -79,7 +81,8 @@ rule plot_overview:
 rule write_numbers:
     input:
         papers=rules.merge_burden.output.papers,
-        summary=rules.fit_model.output.summary,
+        summary=rules.compare_models.output.summary,
+        loo=rules.compare_models.output.loo,
         targets=rules.extrapolate.output.targets,
     output:
         numbers=report(
@@ -97,5 +100,6 @@ rule write_numbers:
     params:
         convention=lookup(dpath="convention", within=config),
         seed=lookup(dpath="seed", within=config),
+        main=MAIN,
     script:
         "../scripts/write_numbers.py"

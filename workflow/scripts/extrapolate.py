@@ -1,4 +1,4 @@
-"""Posterior compute, dollars and CO2 for each target error."""
+"""Posterior compute, dollars and CO2 for each target error, under every model variant."""
 
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,10 @@ if TYPE_CHECKING:
     from snakemake.script import snakemake
 
 log = to_file(snakemake.log[0])
-posterior = xr.open_datatree(snakemake.input.posterior)
-table = targets_table(posterior, snakemake.params.benchmarks, read_tsv(snakemake.input.papers), snakemake.params.costs)
-log.info("\n%s", table[["benchmark", "target_error", "flop_q05", "flop_q50", "flop_q95", "status"]].to_string())
+posteriors = {
+    v: xr.open_datatree(p) for v, p in zip(snakemake.params.variants, snakemake.input.posteriors, strict=True)
+}
+table = targets_table(posteriors, snakemake.params.benchmarks, read_tsv(snakemake.input.papers), snakemake.params.costs)
+shown = ["model", "benchmark", "target_error", "flop_q05", "flop_q50", "flop_q95", "status"]
+log.info("\n%s", table[shown].to_string())
 write_tsv(table, snakemake.output.targets)

@@ -1,4 +1,4 @@
-"""Hierarchical polynomial model (nutpie): posterior, prior predictive and summary; fails on a convergence gate."""
+"""One model variant (nutpie): posterior, prior predictive and summary; fails on a convergence gate."""
 
 import os
 import shutil
@@ -17,19 +17,20 @@ compiledir.mkdir(parents=True)
 os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
 from computelimits.logs import to_file  # noqa: E402
-from computelimits.models import fit_polynomial  # noqa: E402
+from computelimits.models import fit_variant  # noqa: E402
 from computelimits.tables import read_tsv, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
-fit = fit_polynomial(
+fit = fit_variant(
     read_tsv(snakemake.input.papers),
     snakemake.params.benchmarks,
     snakemake.params.seed,
     snakemake.params.sampling,
     snakemake.params.min_sd,
+    variant=snakemake.wildcards.variant,
     log=log,
 )
+fit.check(snakemake.params.gates)  # the summary is in the log either way
 fit.prior.to_netcdf(snakemake.output.prior)
 fit.posterior.to_netcdf(snakemake.output.posterior)
-write_tsv(fit.summary, snakemake.output.summary)  # before the gates, so the figures of a failed fit are kept
-fit.check(snakemake.params.gates)
+write_tsv(fit.summary, snakemake.output.summary)

@@ -18,12 +18,12 @@ papers = read_tsv(snakemake.input.papers)
 posterior = xr.open_datatree(snakemake.input.posterior)
 ols, targets, summary = (read_tsv(snakemake.input[k]) for k in ("ols", "targets", "summary"))
 out = {k: str(Path(v).with_suffix("")) for k, v in snakemake.output.items()}
-convention = snakemake.params.convention
+convention, main = snakemake.params.convention, snakemake.params.main
 figures.save(
-    figures.overview_figure(snakemake.params.benchmarks, papers, posterior, ols, targets, convention),
+    figures.overview_figure(snakemake.params.benchmarks, papers, posterior, ols, targets, convention, main),
     out["overview"],
 )
-figures.save(figures.k_forest_figure(summary, ols), out["k_forest"])
+figures.save(figures.k_forest_figure(summary, ols, main), out["k_forest"])
 figures.save(figures.coverage_figure(papers), out["coverage"])
 import numpy as np  # noqa: E402
 

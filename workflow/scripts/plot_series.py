@@ -21,5 +21,6 @@ fig = series_figure(
     read_tsv(snakemake.input.ols),
     read_tsv(snakemake.input.targets),
     snakemake.params.convention,
+    snakemake.params.main,
 )
 save(fig, str(Path(snakemake.output.png).with_suffix("")))

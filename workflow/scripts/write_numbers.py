@@ -14,7 +14,9 @@ numbers = headline_numbers(
     read_tsv(snakemake.input.papers),
     read_tsv(snakemake.input.summary),
     read_tsv(snakemake.input.targets),
+    read_tsv(snakemake.input.loo),
     convention=snakemake.params.convention,
     seed=snakemake.params.seed,
+    main=snakemake.params.main,
 )
 write_json(numbers, snakemake.output.numbers)
