@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -70,3 +71,56 @@ def test_gate_failure_names_parameter():
     assert "3 divergent transitions > 0 allowed" in message
     assert "mu_slope" not in message
     check_gates(summary.iloc[:1], 0, max_r_hat=1.01, min_ess_bulk=400, max_divergences=0)
+
+
+def _simulated_y(data, slopes, intercepts, noise, seed):
+    series = data.series_index
+    rng = np.random.default_rng(seed)
+    return np.asarray(intercepts)[series] + np.asarray(slopes)[series] * data.x_obs + rng.normal(0, noise, series.size)
+
+
+@pytest.mark.slow
+def test_simulated_slopes_are_recovered_at_nominal_coverage():
+    """Simulation-based check: 25 data sets from known slopes and noise; the 90% posterior intervals of the
+    three slopes should cover the truth about 90% of the time (67.5 of 75)."""
+    import nutpie
+
+    from computelimits.models import ModelData, build_model
+
+    slopes, intercepts, noise = [-0.07, -0.02, -0.12], [-0.7, -0.25, -1.0], 0.05
+    series = np.repeat(np.arange(3), 15)
+    data = ModelData(
+        benchmarks=["a", "b", "c"],
+        series_index=series,
+        x_obs=np.random.default_rng(7).uniform(-3, 3, series.size),
+        x_sd=np.full(series.size, 0.05),
+        y=np.zeros(series.size),
+        year=np.full(series.size, 2016.0),
+        models=[f"m{i}" for i in range(series.size)],
+    )
+    compiled = nutpie.compile_pymc_model(build_model(data, "polynomial"))  # compiled once, data swapped below
+    covered = 0
+    for replicate in range(25):
+        y = _simulated_y(data, slopes, intercepts, noise, seed=100 + replicate)
+        trace = nutpie.sample(
+            compiled.with_data(y=y), draws=400, tune=400, chains=2, seed=replicate, progress_bar=False
+        )
+        draws = np.asarray(trace.posterior["slope"]).reshape(-1, 3)
+        low, high = np.quantile(draws, [0.05, 0.95], axis=0)
+        covered += int(((low <= np.array(slopes)) & (np.array(slopes) <= high)).sum())
+    print(f"90% interval coverage of simulated slopes: {covered}/75 = {covered / 75:.2f}")
+    assert 0.78 <= covered / 75 <= 0.99, f"coverage {covered}/75"
+
+
+@pytest.mark.slow
+def test_posterior_slopes_contain_ols_on_thompson_points():
+    from computelimits.models import fit_variant
+
+    papers = thompson_papers()
+    sampling = {"draws": 1000, "tune": 1000, "chains": 4, "target_accept": 0.95}
+    fit = fit_variant(papers, list(PUBLISHED), 20200710, sampling, 0.05, "polynomial")
+    fits = ols(papers)
+    poly = fits[fits["form"] == "polynomial"].set_index("benchmark")
+    slopes = fit.summary[fit.summary["parameter"] == "slope"].set_index("benchmark")
+    for name in PUBLISHED:
+        assert slopes.loc[name, "q05"] <= poly.loc[name, "slope"] <= slopes.loc[name, "q95"], name

@@ -185,7 +185,8 @@ def build_model(data: ModelData, variant: str = "polynomial"):
                 f, reducible = fraction[series], 10 ** (slope[series] * x_true)
                 mu = mu - slope[series] * x_true + pm.math.log(f + (1 - f) * reducible) / np.log(10)
             pm.Deterministic("k", 1 / pm.math.abs(slope), dims="benchmark")
-        pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=data.y, dims="point")
+        y = pm.Data("y", data.y, dims="point")  # data, so simulation checks can swap it without recompiling
+        pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=y, dims="point")
     return model
 
 
