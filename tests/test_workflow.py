@@ -4,6 +4,7 @@ same numbers. Runs in a copy of the checkout (tests never write the checkout's r
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
+ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = [
     "results/extraction/statements.tsv",
     "results/extraction/status.tsv",
@@ -74,12 +76,29 @@ def test_full_run_offline(workdir):
     sheet.write_text(sheet.read_text().replace("\t91.2\t", "\t91.3\t"))
     jobs = planned_jobs(workdir)
     assert jobs["fetch_pdfs"] == 1 and jobs["normalise_burden"] == 1 and jobs["extract_sentences"] == 1
-    assert jobs["plot_series"] == 6 and jobs["fit_model"] == 1
+    assert jobs["plot_series"] == 6 and jobs["fit_model"] == 4  # one per model variant
+
+    # The report opens offline in headless Chromium and embeds every figure.
+    snakemake(workdir, "--report", "results/report.html")
+    figures = sorted(p.name for p in (workdir / "results/figures").glob("*.png"))
+    assert len(figures) == 11
+    if shutil.which("chromium"):
+        shots = workdir / "results/shots"
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools/screenshot_report.py"), "--report", str(workdir / "results/report.html"),
+             "--out", str(shots)],
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert f"figures embedded in the report: {len(figures)}" in result.stdout
+        assert sorted(p.name for p in shots.glob("*.png") if p.name != "report.png") == figures
+        assert (shots / "report.png").stat().st_size > 10_000
 
     # Same seed, same numbers: rerun the fit and compare the tables byte for byte.
     before = {p: (workdir / p).read_bytes() for p in ("results/model/summary.tsv", "results/extrapolation/targets.tsv")}
     sheet.write_text(sheet.read_text().replace("\t91.3\t", "\t91.2\t"))
-    snakemake(workdir, "--forcerun", "fit_model")
+    snakemake(workdir, "--forcerun", "fit_model", "extrapolate")
     snakemake(workdir)
     for path, content in before.items():
         assert (workdir / path).read_bytes() == content, path
+    assert planned_jobs(workdir) == {}

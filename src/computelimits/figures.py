@@ -1,4 +1,5 @@
-"""Figures: per-series error vs compute with the posterior law, overview facets, k forest, coverage."""
+"""Figures: per-series error vs compute with the posterior law, overview facets, k forest, extrapolation
+chart, data coverage and the prior predictive check. Colour-blind-safe palettes, units on every axis."""
 
 from __future__ import annotations
 
@@ -10,110 +11,104 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from .models import predict_log10_error, usable
 
+# Thompson et al. v1 implied polynomial k (SCIENCE.md); WMT En-De has none (slope ~ 0).
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
 MARKERS = {"curated": "o", "extracted": "s", "given": "^"}
-PALETTE = "colorblind"
+SOURCE_COLOURS = {"curated": "#0072B2", "extracted": "#D55E00", "given": "#009E73", "none": "#999999"}
+BAND = "#0072B2"
+TARGET = "#CC79A7"
+MAX_DECADES_BEYOND_DATA = 12
+PERCENT = FuncFormatter(lambda value, _: f"{value:g}%")
 
 
 def _style() -> None:
-    sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
+    sns.set_theme(style="whitegrid", context="notebook", palette="colorblind")
     plt.rcParams.update({"savefig.dpi": 150, "savefig.bbox": "tight", "svg.hashsalt": "computelimits"})
 
 
-def _posterior_band(idata, name: str, x_grid: np.ndarray, variant: str, year: float) -> dict[str, np.ndarray]:
-    lines = predict_log10_error(idata.posterior, name, x_grid, variant, year)
-    qs = np.quantile(10**lines, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
-    return dict(zip(("q05", "q25", "q50", "q75", "q95"), qs, strict=True))
+def _fitted(idata, name: str) -> bool:
+    return name in [str(b) for b in np.asarray(idata.posterior["benchmark"])]
 
 
-def draw_series(
-    ax,
-    name: str,
-    spec: dict,
-    papers: pd.DataFrame,
-    idata,
-    ols: pd.DataFrame,
-    targets: pd.DataFrame,
-    main: str,
-    legend: bool = True,
-):
+def draw_series(ax, name, spec, papers, idata, ols, targets, main: str, norm=None):
+    """Points, posterior band, OLS line and extrapolated targets of one series; returns the scatter (or None)."""
     data = usable(papers[papers["benchmark"] == name])
+    ax.set_title(name)
     if data.empty:
-        ax.set_title(f"{name}: no usable points")
-        return
-    x = np.log10(data["flop"])
-    target_rows = targets[(targets["benchmark"] == name) & (targets["status"] == "ok") & (targets["model"] == main)]
-    reach = np.log10(target_rows["flop_q50"]).tolist() if len(target_rows) else []
-    hi = min(max([x.max() + 1, *reach]), x.max() + 15)
-    grid = np.linspace(x.min() - 0.5, hi, 200)
-    if name in list(np.asarray(idata.posterior["slope"].coords["benchmark"])):
-        band = _posterior_band(idata, name, grid, main, float(data["year"].max()))
-        ax.fill_between(10**grid, band["q05"] * 100, band["q95"] * 100, alpha=0.15, color="C0", label="90% band")
-        ax.fill_between(10**grid, band["q25"] * 100, band["q75"] * 100, alpha=0.3, color="C0", label="50% band")
-        ax.plot(10**grid, band["q50"] * 100, color="C0", lw=2, label="posterior median")
+        ax.text(0.5, 0.5, "no usable points", transform=ax.transAxes, ha="center")
+        return None
+    x = np.log10(data["flop"].to_numpy(float))
+    rows = targets[(targets["benchmark"] == name) & (targets["model"] == main)]
+    reach = [np.log10(v) for v in rows["flop_q50"] if np.isfinite(v) and v > 0]
+    x_hi = min(max([x.max() + 1, *reach]) + 0.5, x.max() + MAX_DECADES_BEYOND_DATA)
+    grid = np.linspace(x.min() - 0.3, x_hi, 240)
+    if _fitted(idata, name):
+        lines = 10 ** predict_log10_error(idata.posterior, name, grid, main, float(data["year"].max())) * 100
+        q05, q25, q50, q75, q95 = np.quantile(lines, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
+        ax.fill_between(10**grid, q05, q95, color=BAND, alpha=0.15, lw=0)
+        ax.fill_between(10**grid, q25, q75, color=BAND, alpha=0.3, lw=0)
+        ax.plot(10**grid, q50, color=BAND, lw=2)
     fit = ols[(ols["benchmark"] == name) & (ols["form"] == "polynomial")]
     if len(fit) and np.isfinite(fit["slope"].iloc[0]):
-        ax.plot(
-            10**grid,
-            10 ** (fit["intercept"].iloc[0] + fit["slope"].iloc[0] * grid) * 100,
-            "k--",
-            lw=1,
-            label="OLS",
-        )
-    norm = plt.Normalize(papers["year"].min(), papers["year"].max())
+        ax.plot(10**grid, 10 ** (fit["intercept"].iloc[0] + fit["slope"].iloc[0] * grid) * 100, "k--", lw=1)
+    norm = norm or plt.Normalize(data["year"].min(), data["year"].max())
+    points = None
     for source, part in data.groupby("flop_source"):
         points = ax.scatter(
-            part["flop"],
-            part["error"] * 100,
-            c=part["year"],
-            cmap="viridis",
-            norm=norm,
-            marker=MARKERS.get(source, "o"),
-            edgecolor="k",
-            linewidth=0.4,
-            s=36,
-            label=source,
-            zorder=3,
-        )
-    for _, row in target_rows.iterrows():
-        ax.errorbar(
-            row["flop_q50"],
-            row["target_error"],
-            xerr=[[row["flop_q50"] - row["flop_q05"]], [row["flop_q95"] - row["flop_q50"]]],
-            fmt="D",
-            color="C3",
-            capsize=3,
-            ms=5,
-            zorder=4,
-        )
-        ax.annotate(
-            f"{row['target_error']:g}%: {row['flop_q50']:.0e}",
-            (row["flop_q50"], row["target_error"]),
-            textcoords="offset points",
-            xytext=(4, 6),
-            fontsize=8,
-            color="C3",
-        )
+            part["flop"], part["error"] * 100, c=part["year"], cmap="viridis", norm=norm,
+            marker=MARKERS.get(source, "o"), edgecolor="k", linewidth=0.4, s=34, zorder=3,
+        )  # fmt: skip
+    for _, row in rows.iterrows():
+        target = row["target_error"]
+        ax.axhline(target, color=TARGET, lw=0.8, ls=":")
+        median = row["flop_q50"]
+        if np.isfinite(median) and np.log10(median) <= x_hi:
+            low, high = row["flop_q05"], min(row["flop_q95"], 10**x_hi)
+            ax.plot([low, high], [target, target], color=TARGET, lw=2.5, solid_capstyle="butt")
+            ax.plot(median, target, "D", color=TARGET, ms=6, mec="k", mew=0.5, zorder=4)
+            label = f"{target:g}%: {median:.0e} FLOP"
+        else:
+            label = f"{target:g}%: " + (f"{median:.0e} FLOP, off scale" if np.isfinite(median) else "unreachable")
+        ax.annotate(label, (0.98, target), xycoords=("axes fraction", "data"), ha="right", va="bottom",
+                    fontsize=8, color="#7a2a5c")  # fmt: skip
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))  # narrow ranges still get labels
+    ax.yaxis.set_major_formatter(PERCENT)
+    ax.yaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("training compute [FLOP]")
-    ax.set_ylabel(f"error [%] (1 - {spec.get('metric', 'score')})")
-    ax.set_title(name)
-    if legend:
-        ax.legend(fontsize=7, loc="lower left")
+    ax.set_ylabel(f"error [%] (100 - {spec.get('metric', 'score')})")
     return points
+
+
+def _legend_handles() -> list:
+    return [
+        Line2D([], [], color=BAND, lw=2, label="posterior median"),
+        plt.Rectangle((0, 0), 1, 1, color=BAND, alpha=0.3, label="50% interval"),
+        plt.Rectangle((0, 0), 1, 1, color=BAND, alpha=0.15, label="90% interval"),
+        Line2D([], [], color="k", ls="--", lw=1, label="OLS (paper's method)"),
+        Line2D([], [], color=TARGET, marker="D", lw=2.5, mec="k", label="target: median, 90% interval"),
+        *[
+            Line2D([], [], marker=m, color="w", markerfacecolor="#bbbbbb", markeredgecolor="k", ms=7, label=s)
+            for s, m in MARKERS.items()
+        ],
+    ]
 
 
 def series_figure(name, spec, papers, idata, ols, targets, convention: str, main: str):
     _style()
-    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
     points = draw_series(ax, name, spec, papers, idata, ols, targets, main)
     if points is not None:
-        fig.colorbar(points, ax=ax, label="year")
-    ax.set_title(f"{name}: error vs compute ({convention} convention)")
+        fig.colorbar(points, ax=ax, label="year of publication", pad=0.02, ticks=MaxNLocator(integer=True))
+    ax.set_title(f"{name}: error vs training compute\n({convention} convention, {main} model)", fontsize=11)
+    fig.legend(handles=_legend_handles(), fontsize=7, loc="upper center", bbox_to_anchor=(0.45, 0.0), ncol=4,
+               frameon=False)  # fmt: skip
     return fig
 
 
@@ -122,68 +117,126 @@ def overview_figure(benchmarks, papers, idata, ols, targets, convention: str, ma
     names = list(benchmarks)
     cols = 3
     rows = int(np.ceil(len(names) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(5 * cols, 4 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(5.2 * cols, 4.2 * rows), squeeze=False)
+    norm = plt.Normalize(papers["year"].min(), papers["year"].max())
+    points = None
     for ax, name in zip(axes.flat, names, strict=False):
-        draw_series(ax, name, benchmarks[name], papers, idata, ols, targets, main, legend=ax is axes.flat[0])
+        points = draw_series(ax, name, benchmarks[name], papers, idata, ols, targets, main, norm) or points
     for ax in axes.flat[len(names) :]:
         ax.set_visible(False)
-    fig.suptitle(f"Error vs training compute, all series ({convention} convention)")
+    fig.suptitle(f"Error vs training compute, all series ({convention} convention, {main} model)", y=1.0)
     fig.tight_layout()
+    if points is not None:
+        fig.colorbar(
+            points, ax=axes, label="year of publication", fraction=0.02, pad=0.01, ticks=MaxNLocator(integer=True)
+        )
+    fig.legend(handles=_legend_handles(), loc="lower center", ncol=8, fontsize=8, frameon=False,
+               bbox_to_anchor=(0.45, -0.04))  # fmt: skip
     return fig
 
 
 def k_forest_figure(summary: pd.DataFrame, ols: pd.DataFrame, main: str):
     _style()
     k = summary[(summary["parameter"] == "k") & (summary["model"] == main)].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(6.5, 0.6 * max(len(k), 2) + 1.5))
+    fig, ax = plt.subplots(figsize=(7, 0.55 * max(len(k), 2) + 1.6))
     for i, row in k.iterrows():
-        ax.plot([row["q05"], row["q95"]], [i, i], color="C0", lw=2)
-        ax.plot(row["q50"], i, "o", color="C0", label="posterior median, 90% interval" if i == 0 else None)
+        ax.plot([row["q05"], row["q95"]], [i, i], color=BAND, lw=2.5)
+        ax.plot(row["q50"], i, "o", color=BAND, ms=7)
         fit = ols[(ols["benchmark"] == row["benchmark"]) & (ols["form"] == "polynomial")]
         if len(fit) and np.isfinite(fit["k"].iloc[0]):
-            ax.plot(fit["k"].iloc[0], i, "x", color="k", label="OLS" if i == 0 else None)
+            ax.plot(fit["k"].iloc[0], i, "X", color="k", ms=7)
         if row["benchmark"] in PUBLISHED_K:
-            ax.plot(
-                PUBLISHED_K[row["benchmark"]],
-                i,
-                "^",
-                color="C3",
-                label="Thompson et al. v1" if i == 0 else None,
-            )
+            ax.plot(PUBLISHED_K[row["benchmark"]], i, "^", color=TARGET, ms=8, mec="k", mew=0.5)
     ax.set_yticks(range(len(k)), k["benchmark"])
+    ax.invert_yaxis()
     ax.set_xscale("log")
-    ax.set_xlabel("implied polynomial k (compute grows as error^-k)")
-    ax.legend(fontsize=8)
+    ax.set_xlabel("implied polynomial exponent k (compute grows as error^-k) [dimensionless]")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=BAND, marker="o", lw=2.5, label=f"posterior median, 90% interval ({main})"),
+            Line2D([], [], color="k", marker="X", lw=0, label="OLS on these data"),
+            Line2D([], [], color=TARGET, marker="^", lw=0, mec="k", label="Thompson et al. v1"),
+        ],
+        fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False,
+    )  # fmt: skip
+    ax.set_title("How steeply compute must grow per unit of improvement")
+    return fig
+
+
+def extrapolation_figure(targets: pd.DataFrame, costs: dict, main: str):
+    """Compute, dollars and CO2 per target: 90% and 50% intervals, median, reference lines."""
+    _style()
+    rows = targets[targets["model"] == main].reset_index(drop=True)
+    labels = [f"{r.benchmark} {r.target_error:g}%" for r in rows.itertuples()]
+    panels = [("flop", "training compute [FLOP]"), ("dollars", "cost [US$]"), ("lb_co2e", "emissions [lb CO2e]")]
+    fig, axes = plt.subplots(1, 3, figsize=(15, 0.42 * max(len(rows), 4) + 1.8), sharey=True)
+    for ax, (column, label) in zip(axes, panels, strict=True):
+        finite = rows[[f"{column}_q05", f"{column}_q95"]].replace(np.inf, np.nan)
+        upper = np.nanmax(finite.to_numpy()) if np.isfinite(finite.to_numpy()).any() else 1.0
+        right = upper * 10
+        for i, row in rows.iterrows():
+            q = {t: row[f"{column}_{t}"] for t in ("q05", "q25", "q50", "q75", "q95")}
+            if not np.isfinite(q["q50"]):
+                ax.annotate("unreachable", (0.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8)
+                continue
+            ax.plot([q["q05"], min(q["q95"], right)], [i, i], color=BAND, lw=1.5)
+            ax.plot([q["q25"], min(q["q75"], right)], [i, i], color=BAND, lw=5, alpha=0.6)
+            ax.plot(q["q50"], i, "o", color="k", ms=4)
+        ax.set_xscale("log")
+        ax.set_xlabel(label)
+        if column == "lb_co2e":
+            ax.axvline(costs["nyc_month_lb_co2e"], color=TARGET, ls="--", lw=1)
+            where = (costs["nyc_month_lb_co2e"], 1.01)
+            ax.annotate("New York City, one month", where, xycoords=("data", "axes fraction"), fontsize=8,
+                        color="#7a2a5c", ha="center")  # fmt: skip
+    axes[0].set_yticks(range(len(rows)), labels)
+    axes[0].invert_yaxis()
+    fig.suptitle(f"What reaching each target error would take ({main} model; bars: 50% and 90% intervals)", y=1.02)
+    fig.tight_layout()
     return fig
 
 
 def coverage_figure(papers: pd.DataFrame):
+    """Per series: rows by compute source, and by year and source."""
     _style()
-    data = papers.assign(source=papers["flop_source"].replace("", "none"))
-    fig, ax = plt.subplots(figsize=(7, 3.5))
-    counts = data.groupby(["benchmark", "source"]).size().unstack(fill_value=0)
-    counts.plot.barh(stacked=True, ax=ax, colormap=None)
-    ax.set_xlabel("sheet rows [count]")
-    ax.set_ylabel("")
-    ax.set_title("Data coverage: rows by compute source")
+    data = papers.assign(source=papers["flop_source"].fillna("").replace("", "none"))
+    order = list(dict.fromkeys(data["benchmark"]))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 0.45 * len(order) + 2.2), sharey=True,
+                                      gridspec_kw={"width_ratios": [1, 2]})  # fmt: skip
+    counts = data.groupby(["benchmark", "source"]).size().unstack(fill_value=0).reindex(order)
+    counts.plot.barh(stacked=True, ax=left, color=[SOURCE_COLOURS.get(c, "#999999") for c in counts.columns],
+                     legend=False)  # fmt: skip
+    left.set_xlabel("sheet rows [count]")
+    left.set_ylabel("")
+    left.invert_yaxis()
+    jitter = np.random.default_rng(0).uniform(-0.25, 0.25, len(data))
+    positions = data["benchmark"].map({b: i for i, b in enumerate(order)}) + jitter
+    for source, colour in SOURCE_COLOURS.items():
+        mask = (data["source"] == source).to_numpy()
+        right.scatter(data["year"][mask], positions[mask], color=colour, s=18, label=source, edgecolor="k", lw=0.3)
+    right.set_xlabel("year of publication")
+    right.legend(title="compute source", fontsize=8, loc="lower left")
+    fig.suptitle("Data coverage: sheet rows by compute source and year")
+    fig.tight_layout()
     return fig
 
 
 def prior_predictive_figure(prior, observed_y: np.ndarray):
     _style()
-    fig, ax = plt.subplots(figsize=(6, 3.5))
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
     draws = np.asarray(prior.prior_predictive["log10_error"]).reshape(-1)
     draws = draws[np.isfinite(draws)]
-    ax.hist(np.clip(draws, -4, 2), bins=80, density=True, alpha=0.5, label="prior predictive")
-    ax.hist(observed_y, bins=30, density=True, alpha=0.6, label="observed")
-    ax.set_xlabel("log10(error)")
+    ax.hist(np.clip(draws, -4, 2), bins=80, density=True, alpha=0.5, color=BAND, label="prior predictive")
+    ax.hist(observed_y, bins=30, density=True, alpha=0.6, color=TARGET, label="observed")
+    ax.set_xlabel("log10(error) [error as a fraction]")
     ax.set_ylabel("density")
+    ax.set_title("Prior predictive check (clipped to [-4, 2])")
     ax.legend()
     return fig
 
 
 def save(fig, stem: str) -> None:
-    """Write stem.png and stem.svg (SVG with a fixed hash salt and no date, so reruns are byte-identical)."""
+    """Write stem.png and stem.svg (no dates, fixed SVG ids: reruns give identical files)."""
     fig.savefig(f"{stem}.png", metadata={"Software": None})
     fig.savefig(f"{stem}.svg", metadata={"Date": None})
     plt.close(fig)

@@ -56,6 +56,11 @@ rule plot_overview:
             caption="../report/coverage.rst",
             category="Figures",
         ),
+        extrapolation=report(
+            "results/figures/extrapolation.png",
+            caption="../report/extrapolation.rst",
+            category="Extrapolation",
+        ),
         prior=report(
             "results/figures/prior_predictive.png",
             caption="../report/prior_predictive.rst",
@@ -73,6 +78,7 @@ rule plot_overview:
     params:
         benchmarks=lookup(dpath="benchmarks", within=config),
         convention=lookup(dpath="convention", within=config),
+        costs=lookup(dpath="costs", within=config),
         main=MAIN,
     script:
         "../scripts/plot_overview.py"

@@ -25,6 +25,7 @@ figures.save(
 )
 figures.save(figures.k_forest_figure(summary, ols, main), out["k_forest"])
 figures.save(figures.coverage_figure(papers), out["coverage"])
+figures.save(figures.extrapolation_figure(targets, snakemake.params.costs, main), out["extrapolation"])
 import numpy as np  # noqa: E402
 
 observed = np.log10(usable(papers)["error"].to_numpy(float))
