@@ -206,3 +206,15 @@ def test_chip_model_as_time_unit(table, thompson):
         "Both phases ran on 128 NVIDIA A100 GPUs, for a total of 20,051 A100 hours of training.", table, thompson
     )
     assert [(s.hardware, s.count, s.chip_hours) for s in found] == [("A100", 128, 20051)]
+
+
+def test_dev_set_negatives_yield_no_statement(table, thompson):
+    """Real sentences that mention hardware or time but are not training burden (papers_dev/negatives.csv)."""
+    import pandas as pd
+
+    from .conftest import need_shared
+
+    negatives = pd.read_csv(need_shared("papers_dev", "negatives.csv"))
+    for _, row in negatives.iterrows():
+        found = [s for s in parse_sentence(row["sentence"], table, thompson) if s.hours or s.chip_hours]
+        assert found == [], (row["category"], row["sentence"])

@@ -27,7 +27,10 @@ _CHIP_TIME = re.compile(
 )
 _GENERIC = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b")
 _MACHINE = r"(?:machines?|nodes?|servers?|hosts?|workers?|boxes|instances?)"
-_TRAINING = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for)\b")
+_TRAINING = re.compile(
+    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for|runs?|ran|running|experiments?|"
+    r"costs?|required?|requires)\b"
+)
 _TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
 _FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
 # Reasons a sentence is not about the compute of the paper's own training.
@@ -35,18 +38,27 @@ _REJECT = {
     "inference": re.compile(
         r"\b(inference|latency|decoding|predict(ion)? time|per (image|frame|sample|query|example|sentence|batch|"
         r"step|iteration|epoch)|fps|frames per second|throughput|images?/s|samples?/s|tokens?/s|\d+\s*ms\b|"
-        r"milliseconds?|real[- ]time|speed ?up|faster than)"
+        r"milliseconds?|real[- ]time|speed ?up|faster than|can (run|process))"
     ),
+    # "takes an hour ..., compared to 10+ hours for ...": a speed comparison
+    "comparison": re.compile(r"\bcompared (to|with)\b"),
     "hypothetical": re.compile(
         r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b"
     ),
     "others": re.compile(
-        r"\bet al\b|\b(their|they)\b|\b(previous|prior|existing|earlier) (work|works|approach|approaches|methods?|"
-        r"models?)\b|\breported (by|in)\b|\boriginal (paper|implementation|authors?)\b"
+        r"\bet al\b|\b(their|they)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
+        r"conventional) (work|works|approach|approaches|methods?|models?)\b|\breported (by|in)\b|"
+        r"\boriginal (paper|implementation|authors?)\b"
     ),
-    "memory": re.compile(r"\b(memory|ram)\b(?!.*\btrain)"),
+    # "one epoch corresponds to ... 30 minutes": the time of a unit of training, not of the training
+    "per unit": re.compile(r"\b(one|each|every|a single) (epoch|iteration|step|update|batch|minibatch)\b"),
 }
-_DATASET_HOURS = re.compile(r"^\s*(of|worth of)\s+(speech|audio|video|data|recordings?|footage|transcribed|labell?ed)")
+# "960 hours of speech", "7 consecutive days of click records": a quantity of data, unless it is of training time
+_DATASET_HOURS = re.compile(
+    r"^\s*(?:consecutive\s+)?(?:of|worth of)\s+(?!training|pre ?training|fine ?tuning|compute|computation|wall|"
+    r"gpu|tpu|cpu|machine|time|search|runtime|processing)"
+    r"|^\s*(?:of|for)\s+(?:testing|test|evaluation|validation)\b"
+)
 
 
 @dataclass
@@ -214,6 +226,12 @@ def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
             generic = _Hardware(None, match.group(0), count, "chip", *match.span())
         if count is not None:
             break
+    # "on CPUs, using 30 machines": with no count on the processors, the machines are the count.
+    machines = re.search(rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\b", text)
+    if generic is not None and generic.count is None and machines:
+        value = word_number(machines.group("q"))
+        if value:
+            generic = _Hardware(None, generic.raw, (value, value), "chip", generic.start, generic.end)
     # "an 8-GPU machine": the number is glued to the noun.
     glued = re.search(rf"(?P<q>{NUMBER}) (?P<noun>gpus?|tpus?) (?:{_MACHINE})", text)
     if glued and (generic is None or generic.count is None):

@@ -85,6 +85,8 @@ WORDS = {
     "half": 0.5,
     "half a": 0.5,
     "a half": 0.5,
+    "half an": 0.5,
+    "a half an": 0.5,
     "couple": 2,
     "a couple of": 2,
     "a couple": 2,
