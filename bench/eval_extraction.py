@@ -95,9 +95,7 @@ def _count_matches(counts: list[float], row) -> bool:
     if low is None or math.isnan(low):
         return False
     # TPU statements are counted in chips; labels often give cores (2 per chip for v2/v3/v4).
-    return any(
-        low * f * (1 - TOLERANCE) <= c <= high * f * (1 + TOLERANCE) for c in counts for f in (1.0, 2.0)
-    )
+    return any(low * f * (1 - TOLERANCE) <= c <= high * f * (1 + TOLERANCE) for c in counts for f in (1.0, 2.0))
 
 
 def main() -> None:
@@ -110,9 +108,7 @@ def main() -> None:
     pdfs = sorted((args.dev / "pdfs").glob("*.pdf"))
     with ProcessPoolExecutor(args.jobs) as pool:
         results = dict(zip([p.name for p in pdfs], pool.map(_extract, [str(p) for p in pdfs]), strict=True))
-    rows = {
-        name: pd.DataFrame([{"page": page, **stmt.as_row()} for page, stmt in r.statements]) for name, r in results.items()
-    }
+    rows = {name: pd.DataFrame([{"page": p, **s.as_row()} for p, s in r.statements]) for name, r in results.items()}
     truth = labels.groupby("file")["has_burden"].agg(lambda v: (v == "yes").any())
     truth = truth[truth.index.isin(results)]
     detected = {
@@ -140,8 +136,10 @@ def main() -> None:
             if chip:
                 low, high = row["chip_hours_low"], row["chip_hours_high"]
                 # TPU core-time labels: statements are in chip-hours (2 cores per chip for v2-v4)
-                hit = low is not None and not math.isnan(low) and any(
-                    _overlaps(lo / f, hi / f, low, high) for lo, hi in ranges for f in (1.0, 2.0)
+                hit = (
+                    low is not None
+                    and not math.isnan(low)
+                    and any(_overlaps(lo / f, hi / f, low, high) for lo, hi in ranges for f in (1.0, 2.0))
                 )
             elif row["hours_low"] is not None and not math.isnan(row["hours_low"]):
                 hit = _count_matches(counts, row) and any(
@@ -166,7 +164,8 @@ def main() -> None:
             print(f"  missed value: {miss}")
             file = miss[0]
             for _, r in rows[file].iterrows():
-                print(f"      got p{r['page']} count={r['count']} hours={r['hours']} ch={r['chip_hours']}: {r['sentence'][:100]}")
+                facts = f"count={r['count']} hours={r['hours']} chip_hours={r['chip_hours']}"
+                print(f"      got p{r['page']} {facts}: {r['sentence'][:100]}")
 
 
 if __name__ == "__main__":
