@@ -100,3 +100,13 @@ def test_cached_file_is_not_fetched_again(tmp_path, server):
 def test_download_disabled(tmp_path):
     [result] = fetch_all(["2001.00001"], tmp_path, False)
     assert (result.status, result.reason) == ("unavailable", "download disabled")
+
+
+def test_offline_marker_is_shared_between_jobs(tmp_path, server):
+    marker = tmp_path / "results" / ".offline"
+    first = fetch_all(["2001.00005"], tmp_path, True, timeout=0.5, delay=0, mirror=server, offline_marker=marker)
+    assert first[0].status == "unavailable" and marker.exists()
+    [second] = fetch_all(["2001.00001"], tmp_path, True, timeout=2, delay=0, mirror=server, offline_marker=marker)
+    assert (second.status, second.reason) == ("unavailable", "offline (an earlier download failed)")
+    [later] = fetch_all(["2001.00001"], tmp_path, True, 2, 0, server, offline_marker=marker, marker_ttl=0)
+    assert later.status == "downloaded"

@@ -111,3 +111,44 @@ def test_real_paper_vgg_two_to_three_weeks(table, thompson):
     result = extract_pdf(path, table, thompson)
     [(_page, stmt)] = [(p, s) for p, s in result.statements if s.hardware == "GTX Titan Black"]
     assert stmt.count == 4 and (stmt.hours_low, stmt.hours_high) == (336, 504)
+
+
+def test_footnotes_and_markers_are_kept_out(tmp_path, table, thompson):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.write(5, "We trained our models on 8 NVIDIA V100 GPUs")
+    pdf.set_font("Helvetica", size=6)
+    pdf.write(3, "2")  # footnote marker
+    pdf.set_font("Helvetica", size=10)
+    pdf.write(5, " for 12 days. " + FILLER)
+    pdf.set_xy(pdf.l_margin, pdf.h - 30)
+    pdf.set_font("Helvetica", size=7)
+    pdf.multi_cell(0, 3, "2 Their previous system was trained on 64 K80 GPUs for 30 days, see the appendix.")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(pdf.l_margin, pdf.h - 15)
+    pdf.cell(0, 10, "4", align="C")
+    path = tmp_path / "footnote.pdf"
+    pdf.output(str(path))
+    result = extract_pdf(path, table, thompson)
+    assert [(s.hardware, s.count, s.hours) for _, s in result.statements] == [("V100", 8, 288)]
+    assert "GPUs2" not in result.statements[0][1].sentence
+
+
+def test_encrypted_pdf_is_unreadable_with_reason(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "We trained on 8 V100 GPUs for 3 days. " + FILLER)
+    path = tmp_path / "encrypted.pdf"
+    pdf.output(str(path))
+    result, found = candidates_from_pdf(path)
+    assert result.status == "unreadable" and found == []
+    assert "password" in result.reason.lower() or "encrypt" in result.reason.lower(), result.reason

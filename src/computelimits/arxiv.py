@@ -77,11 +77,17 @@ def fetch_all(
     timeout: float = 10.0,
     delay: float = 3.0,
     mirror: str = MIRROR,
+    offline_marker: str | Path | None = None,
+    marker_ttl: float = 900.0,
 ) -> list[Fetched]:
     """One Fetched per id (in order). Downloads are spaced by `delay` seconds; the first network failure
-    switches downloading off for the rest of the call."""
+    switches downloading off for the rest of the call, and writes `offline_marker` so that other jobs of the
+    same run (within `marker_ttl` seconds) do not try again."""
     pdf_dir = Path(pdf_dir)
-    results, online, last_request = [], allow_download, 0.0
+    marker = Path(offline_marker) if offline_marker else None
+    online = allow_download and not (marker and marker.exists() and time.time() - marker.stat().st_mtime < marker_ttl)
+    last_request = 0.0
+    results = []
     for arxiv_id in ids:
         found = local_pdf(pdf_dir, arxiv_id)
         if found is not None:
@@ -105,6 +111,9 @@ def fetch_all(
             online = False
             log.warning("download of %s failed (%s); no further downloads in this run", arxiv_id, exc)
             results.append(Fetched(arxiv_id, "", "unavailable", f"network: {exc}"))
+            if marker:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.write_text(f"{arxiv_id}: {exc}\n")
         except ValueError as exc:
             results.append(Fetched(arxiv_id, "", "failed", str(exc)))
     return results

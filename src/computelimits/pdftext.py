@@ -16,8 +16,41 @@ from pathlib import Path
 from .hardware import Convention, HardwareTable
 from .statements import Statement, parse_sentence
 
-SCREEN = re.compile(r"(gpu|tpu|titan|tesla|v100|a100|p100|k80|k40|gtx|rtx|cores?\b|chips?\b)", re.I)
 DURATION_HINT = re.compile(r"\b(hours?|days?|weeks?|months?|minutes?|hrs?)\b", re.I)
+# Page screen on pypdfium2's raw text: a processor word near a counted duration (within SCREEN_WINDOW characters).
+SCREEN_HARDWARE = re.compile(
+    r"\b(gpus?|tpus?(v\d)?|cpus?|titan|tesla|nvidia|geforce|gtx|rtx|[akhptvl]\d{2,3}[a-z]?|mi\d{2,3}x?|cores?|chips?|"
+    r"machines?|nodes?|accelerators?|devices?|dgx)\b",
+    re.I,
+)
+SCREEN_DURATION = re.compile(
+    r"(\d[\d.,]*|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|half))\s*"
+    r"(?:-|to)?\s*[\d.]*\s*(?:[a-z]+[- ])?(hours?|hrs?|h|days?|weeks?|months?|minutes?|years?)\b",
+    re.I,
+)
+SCREEN_WINDOW = 600
+
+
+SCREEN_TRAINING = re.compile(
+    r"\b(train|pre-?train|fine-?tun|converge|search|run|ran|experiment|cost|requir|took|take)", re.I
+)
+
+
+def page_is_candidate(text: str) -> bool:
+    """True when a counted duration has a training word within SCREEN_WINDOW / 2 characters and a processor word
+    within SCREEN_WINDOW characters."""
+    training = [m.start() for m in SCREEN_TRAINING.finditer(text)]
+    durations = [
+        m.start()
+        for m in SCREEN_DURATION.finditer(text)
+        if any(abs(t - m.start()) <= SCREEN_WINDOW // 2 for t in training)
+    ]
+    if not durations:
+        return False
+    hardware = [m.start() for m in SCREEN_HARDWARE.finditer(text)]
+    return any(abs(h - d) <= SCREEN_WINDOW for h in hardware for d in durations)
+
+
 _ABBREVIATIONS = re.compile(r"\b(et al|e\.g|i\.e|fig|figs|eq|eqs|sec|approx|vs|cf|resp|tab|no)\.$", re.I)
 
 
@@ -33,7 +66,7 @@ class PdfResult:
 
 
 def screen_pages(path: str | Path) -> tuple[int, list[int]]:
-    """(page count, indices of pages whose raw text mentions hardware and a duration)."""
+    """(page count, indices of pages whose raw text has a processor word near a duration)."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -45,7 +78,7 @@ def screen_pages(path: str | Path) -> tuple[int, list[int]]:
             text = textpage.get_text_range()
             textpage.close()
             page.close()
-            if SCREEN.search(text) and DURATION_HINT.search(text):
+            if page_is_candidate(text):
                 hits.append(index)
         return len(pdf), hits
     finally:
@@ -85,10 +118,32 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     return None
 
 
+def body_words(words: list[dict], height: float) -> list[dict]:
+    """Drop what is not running text: sideways text (arXiv stamps), footnote markers (small digits and symbols
+    beside words: 'GPUs¹'), and small-font lines in the bottom fifth of the page (footnotes, footers)."""
+    words = [w for w in words if w.get("upright", True)]
+    if not words:
+        return []
+    sizes = sorted(w["size"] for w in words)
+    body = sizes[len(sizes) // 2]
+    kept = []
+    for word in words:
+        small = word["size"] < 0.8 * body
+        if small and re.fullmatch(r"[\d*†‡§¶,]+", word["text"]):
+            continue
+        if small and word["top"] > 0.8 * height:
+            continue
+        kept.append(word)
+    return kept
+
+
 def page_lines(page) -> list[str]:
     """Text lines of one pdfplumber page in reading order: a two-column page is read column by column, with
     full-width lines (titles, wide figures) kept in place between the column blocks."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
+    )
+    words = body_words(words, float(page.height))
     if not words:
         return []
     lines = _group_lines(words)
