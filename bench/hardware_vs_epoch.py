@@ -33,6 +33,13 @@ def close(value: float, low: float, high: float, target: float, tolerance: float
     return (low or value) * (1 - tolerance) <= target <= (high or value) * (1 + tolerance)
 
 
+def close_count(count, low, high, target, tpu: bool) -> bool:
+    """Counts agree; for TPUs Epoch's quantity is sometimes cores (2 per chip for v2-v4), so either counts."""
+    return any(
+        close(count * f, (low or count) * f, (high or count) * f, target) for f in ((1.0, 2.0) if tpu else (1.0,))
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)
@@ -101,8 +108,10 @@ def main() -> None:
             if len(phases) > 1:
                 low, high = sum(p[0] for p in phases), sum(p[1] for p in phases)
                 candidates.append((count, count, count, math.sqrt(low * high), low, high))
+        tpu = "TPU" in str(row["Training hardware"])
         if any(
-            close(c, cl, ch, target_count) and close(h, hl, hh, target_hours) for c, cl, ch, h, hl, hh in candidates
+            close_count(c, cl, ch, target_count, tpu) and close(h, hl, hh, target_hours)
+            for c, cl, ch, h, hl, hh in candidates
         ):
             agreed += 1
         else:

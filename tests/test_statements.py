@@ -218,3 +218,21 @@ def test_dev_set_negatives_yield_no_statement(table, thompson):
     for _, row in negatives.iterrows():
         found = [s for s in parse_sentence(row["sentence"], table, thompson) if s.hours or s.chip_hours]
         assert found == [], (row["category"], row["sentence"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        ("We trained on 32 A100 GPUs for approximately two and a half weeks.", 32, 420),
+        ("The model was trained on a DGX-A800 server for 10 days.", 8, 240),
+        ("IDEFICS took 28 days of training on 64 nodes (512 GPUs) with 8x80GB A100 GPUs nodes.", 512, 672),
+        ("Pretraining hardware: 512 NVIDIA A100 GPUs Hours used: 672 hours (28 days).", 512, 672),
+    ],
+)
+def test_more_phrasings(sentence, count, hours, table, thompson):
+    found = [s for s in parse_sentence(sentence, table, thompson) if s.hours is not None]
+    assert (found[0].count, found[0].hours) == (count, hours)
+
+
+def test_one_training_epoch_is_not_the_training_time(table, thompson):
+    assert parse_sentence("One training epoch takes around 6 minutes on 8 NVIDIA A100 GPUs.", table, thompson) == []

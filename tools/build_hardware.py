@@ -114,7 +114,7 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ("A100", r"a100( sxm4?)?( 40 ?gb)?|dgx a100", "NVIDIA A100 SXM4 40 GB", "gpu", {}),
     ("A100 80GB", r"a100( sxm4?)? 80 ?gb", "NVIDIA A100 SXM4 80 GB", "gpu", {}),
     ("A100 PCIe", r"a100 pcie( (40|80) ?gb)?", "NVIDIA A100 PCIe", "gpu", {}),
-    ("A800", r"a800( sxm4?)?", "NVIDIA A800 SXM", "gpu", {}),
+    ("A800", r"a800( sxm4?)?|dgx a800", "NVIDIA A800 SXM", "gpu", {}),
     ("A800 PCIe", r"a800 pcie( (40|80) ?gb)?", "NVIDIA A800 PCIe 80 GB", "gpu", {}),
     ("L4", r"l4", "NVIDIA L4", "gpu", {}),
     ("L40", r"l40s?", "NVIDIA L40", "gpu", {}),

@@ -20,7 +20,8 @@ _TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|month
 _DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z])", re.I)
 # "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
 _CHIP_TIME = re.compile(
-    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)s?"
+    # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
+    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
     r"|[a-z]{1,4}\d{2,4}[a-z]?)"  # "20,051 A100 hours": a chip model as the unit
     rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
     re.I,
@@ -51,7 +52,7 @@ _REJECT = {
         r"\boriginal (paper|implementation|authors?)\b"
     ),
     # "one epoch corresponds to ... 30 minutes": the time of a unit of training, not of the training
-    "per unit": re.compile(r"\b(one|each|every|a single) (epoch|iteration|step|update|batch|minibatch)\b"),
+    "per unit": re.compile(r"\b(one|each|every|a single)( training)? (epoch|iteration|step|update|batch|minibatch)\b"),
 }
 # "960 hours of speech", "7 consecutive days of click records": a quantity of data, unless it is of training time
 _DATASET_HOURS = re.compile(
@@ -182,7 +183,7 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
     if count is None:
         # "512 cores of TPU v3", "8 cloud tpus ... v3" (a generic count elsewhere in the sentence)
         generic = re.search(
-            rf"(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
+            rf"(?<![\w.])(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
             text,
         )
         if generic:
@@ -190,9 +191,9 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
             count = quantity_bounds(inner) if inner else None
             if generic.group("noun").startswith("core") and proc.kind == "tpu":
                 unit = "core"
-    dgx = re.fullmatch(r"dgx ?([12])", raw)
-    if dgx:
-        per_box = 8.0 if dgx.group(1) == "1" else 16.0
+    dgx = re.match(r"dgx ?(2)?", raw)
+    if dgx:  # a DGX box: DGX-1, DGX A100/A800/H100 hold 8 GPUs, a DGX-2 16
+        per_box = 16.0 if dgx.group(1) else 8.0
         boxes = count or (1.0, 1.0)
         count = (boxes[0] * per_box, boxes[1] * per_box)
     return _Hardware(proc, raw, count, unit, start, end)

@@ -100,7 +100,8 @@ _VAGUE_ALTERNATION = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, rev
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD_ALTERNATION})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
 # "2-3", "2 to 3", "two to four", "between 2 and 3", "2 or 3", "a few", "several", "3.5"
 QUANTITY = (
-    rf"(?:between\s+(?P<blo>{NUMBER})\s+and\s+(?P<bhi>{NUMBER})"
+    rf"(?:(?P<whole>{NUMBER})\s+and\s+a\s+half"  # "two and a half weeks"
+    rf"|between\s+(?P<blo>{NUMBER})\s+and\s+(?P<bhi>{NUMBER})"
     rf"|(?P<lo>{NUMBER})\s*(?:-|to|or|~)\s*(?P<hi>{NUMBER})"
     rf"|(?P<vague>{_VAGUE_ALTERNATION})"
     rf"|(?P<one>{NUMBER}))"
@@ -125,6 +126,9 @@ def word_number(text: str) -> float | None:
 def quantity_bounds(match: re.Match[str]) -> tuple[float, float] | None:
     """(low, high) of a QUANTITY match; equal for a single number."""
     groups = match.groupdict()
+    if groups.get("whole"):
+        whole = word_number(groups["whole"])
+        return None if whole is None else (whole + 0.5, whole + 0.5)
     if groups.get("vague"):
         return VAGUE[groups["vague"].lower()]
     for lo_key, hi_key in (("blo", "bhi"), ("lo", "hi")):
