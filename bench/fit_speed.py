@@ -36,7 +36,7 @@ with build_model(data, args["variant"]) as model:
     before = time.perf_counter()
     if args["sampler"] == "nutpie":
         import nutpie
-        compiled = nutpie.compile_pymc_model(model)
+        compiled = nutpie.compile_pymc_model(model, freeze_model=True)  # as computelimits.models.sample does
         sampling_started = time.perf_counter()
         idata = nutpie.sample(compiled, draws=sampling["draws"], tune=sampling["tune"], chains=sampling["chains"],
                               target_accept=sampling["target_accept"], seed=config.get("seed", 1), progress_bar=False)

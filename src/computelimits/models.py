@@ -203,6 +203,8 @@ def sample(model, seed: int, draws: int, tune: int, chains: int, target_accept: 
             random_seed=seed,
             target_accept=target_accept,
             progressbar=False,
+            # data and coordinates become constants: a smaller graph that compiles in ~2/3 of the time
+            compile_kwargs={"freeze_model": True},
         )
         pm.compute_log_likelihood(idata, progressbar=False)
     return idata
