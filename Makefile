@@ -11,7 +11,7 @@ SNAKEMAKE := $(BIN)/snakemake
 # Each job's PyTensor compile cache sits under results/ (see workflow/rules/common.smk); this one is for tests.
 export PYTENSOR_FLAGS ?= base_compiledir=$(CURDIR)/.venv/pytensor
 
-.PHONY: run test lint dry-run report clean help
+.PHONY: run test lint dry-run clean help readme-figures
 
 help:
 	@echo "make run   - create .venv (Python 3.12), run the pipeline on the shipped data, write results/report.html"
@@ -45,6 +45,9 @@ lint: $(VENV)/.installed-test
 
 dry-run: $(VENV)/.installed
 	$(SNAKEMAKE) -n --cores $(CORES) --quiet rules
+
+readme-figures: results/figures/overview.png results/figures/imagenet.png
+	cp results/figures/overview.png results/figures/imagenet.png docs/figures/
 
 clean:
 	rm -rf results logs benchmarks .snakemake
