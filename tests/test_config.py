@@ -106,3 +106,32 @@ def test_schema_default_conventions_match_the_package():
     schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
     defaults = schema["properties"]["conventions"]["default"]
     assert conventions_from_config(defaults) == conventions_from_config(None)
+
+
+def test_unwritable_results_folder_stops_before_any_job(workdir):
+    import os
+    import shutil
+
+    results = workdir / "results"
+    results.mkdir()
+    results.chmod(0o555)
+    locked_with_chattr = False
+    if os.access(results, os.W_OK):  # root ignores modes: make the folder immutable instead
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(results)]).returncode != 0:
+            pytest.skip("cannot make a folder unwritable here (root without chattr)")
+        locked_with_chattr = True
+    try:
+        result = _dry_run(workdir)
+        assert result.returncode != 0
+        assert f"{results}/ is not writable" in result.stderr + result.stdout
+    finally:
+        if locked_with_chattr:
+            subprocess.run(["chattr", "-i", str(results)], check=True)
+        results.chmod(0o755)
+
+
+def test_slurm_profile_dry_run(workdir):
+    pytest.importorskip("snakemake_executor_plugin_slurm", reason="snakemake-executor-plugin-slurm not installed")
+    result = _dry_run(workdir, "--workflow-profile", "profiles/slurm")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "fit_model" in result.stdout and "executor: slurm" not in result.stderr

@@ -152,3 +152,19 @@ def test_encrypted_pdf_is_unreadable_with_reason(tmp_path):
     result, found = candidates_from_pdf(path)
     assert result.status == "unreadable" and found == []
     assert "password" in result.reason.lower() or "encrypt" in result.reason.lower(), result.reason
+
+
+def test_pdf_of_another_paper_is_a_mismatch(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "arXiv:1512.03385v1 [cs.CV] 10 Dec 2015. We trained on 8 GPUs for 3 weeks. " + FILLER)
+    path = tmp_path / "1706.03762.pdf"
+    pdf.output(str(path))
+    result, found = candidates_from_pdf(path, expected_id="1706.03762")
+    assert result.status == "mismatch" and found == []
+    assert "arXiv:1512.03385" in result.reason and "1706.03762" in result.reason
+    result, found = candidates_from_pdf(path, expected_id="1512.03385v1")
+    assert result.status == "ok" and found

@@ -53,17 +53,37 @@ def planned_jobs(workdir: Path) -> dict[str, int]:
     return jobs
 
 
+def _paper_pdf(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Attention. We trained our models on one machine with 8 NVIDIA P100 GPUs for 3.5 days.")
+    pdf.output(str(path))
+
+
 @pytest.mark.slow
 def test_full_run_offline(workdir):
-    snakemake(workdir, "--config", "pdf_dir=resources/pdfs")
+    # pdf_dir holds one readable paper and one broken file: neither stops the run, both get a status.
+    pdfs = workdir / "resources/pdfs"
+    pdfs.mkdir(parents=True)
+    _paper_pdf(pdfs / "1706.03762.pdf")
+    (pdfs / "1311.2901.pdf").write_bytes(b"")
+    snakemake(workdir)
     for output in OUTPUTS:
         assert (workdir / output).stat().st_size > 0, output
+    status = pd.read_csv(workdir / "results/extraction/status.tsv", sep="\t", dtype={"arxiv_id": str})
+    by_id = status.drop_duplicates("arxiv_id").set_index("arxiv_id")
+    assert by_id.loc["1706.03762", "status"] == "ok"
+    assert by_id.loc["1311.2901", "status"] == "unreadable" and "empty file" in by_id.loc["1311.2901", "reason"]
+    assert set(status["status"]) <= {"ok", "no statement", "unreadable", "unavailable"}
+    statements = pd.read_csv(workdir / "results/extraction/statements.tsv", sep="\t", dtype={"arxiv_id": str})
+    assert ((statements["hardware"] == "P100") & (statements["hours"] == 84)).any()
 
     papers = pd.read_csv(workdir / "results/burden/papers.tsv", sep="\t")
     sheet_rows = sum(len(pd.read_csv(p, sep="\t")) for p in (workdir / "config/sheets").glob("*.tsv"))
     assert len(papers) == sheet_rows and papers["status"].notna().all()
-    status = pd.read_csv(workdir / "results/extraction/status.tsv", sep="\t")
-    assert set(status["status"]) <= {"ok", "no statement", "unreadable", "unavailable"}
     numbers = json.loads((workdir / "results/numbers.json").read_text())
     assert set(numbers["series"]) == {"imagenet", "coco", "squad", "conll", "wmt14_en_fr", "wmt14_en_de"}
     assert numbers["series"]["imagenet"]["n"] == 13

@@ -65,22 +65,28 @@ class PdfResult:
     statements: list[tuple[int, Statement]] = field(default_factory=list)
 
 
-def screen_pages(path: str | Path) -> tuple[int, list[int]]:
-    """(page count, indices of pages whose raw text has a processor word near a duration)."""
+ARXIV_STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})(v\d+)?")
+
+
+def screen_pages(path: str | Path) -> tuple[int, list[int], str | None]:
+    """(page count, indices of pages whose raw text has a processor word near a duration, the arXiv id stamped
+    on the first page or None)."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        hits = []
+        hits, stamp = [], None
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             textpage.close()
             page.close()
+            if index == 0 and (match := ARXIV_STAMP.search(text)):
+                stamp = match.group(1)
             if page_is_candidate(text):
                 hits.append(index)
-        return len(pdf), hits
+        return len(pdf), hits, stamp
     finally:
         pdf.close()
 
@@ -249,8 +255,9 @@ def statements_from_text(
     return found
 
 
-def candidates_from_pdf(path: str | Path) -> tuple[PdfResult, list[tuple[int, str, str]]]:
-    """(status, [(page, sentence, context)]) of one PDF; never raises."""
+def candidates_from_pdf(path: str | Path, expected_id: str = "") -> tuple[PdfResult, list[tuple[int, str, str]]]:
+    """(status, [(page, sentence, context)]) of one PDF; never raises. A PDF whose first page carries another
+    arXiv id than `expected_id` gets status 'mismatch' and no candidates: its compute is not this paper's."""
     import pdfplumber
 
     started = time.perf_counter()
@@ -259,7 +266,12 @@ def candidates_from_pdf(path: str | Path) -> tuple[PdfResult, list[tuple[int, st
     try:
         if Path(path).stat().st_size == 0:
             raise ValueError("empty file (0 bytes)")
-        result.pages, pages = screen_pages(path)
+        result.pages, pages, stamp = screen_pages(path)
+        expected = expected_id.split("v")[0] if expected_id and "." in expected_id else ""
+        if expected and stamp and stamp != expected:
+            result.status, result.reason = "mismatch", f"the PDF is arXiv:{stamp}, the sheet says {expected_id}"
+            result.seconds = round(time.perf_counter() - started, 3)
+            return result, found
         if pages:
             with pdfplumber.open(str(path)) as pdf:
                 for index in pages:
@@ -294,7 +306,9 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
     paths = available["path"].tolist()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         for (arxiv_id, path), (result, found) in zip(
-            zip(available["arxiv_id"], paths, strict=True), pool.map(candidates_from_pdf, paths), strict=True
+            zip(available["arxiv_id"], paths, strict=True),
+            pool.map(candidates_from_pdf, paths, available["arxiv_id"].tolist()),
+            strict=True,
         ):
             if log:
                 log.info(

@@ -1,5 +1,6 @@
 # Helpers shared by every stage: config validation, sheet loading, parameter lookups.
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -28,6 +29,16 @@ try:
     )
 except (ConfigError, SheetError) as exc:
     raise WorkflowError(str(exc)) from None
+
+# An unwritable results folder stops the run before any job, rather than in the middle of the first one.
+for folder in ("results", "logs"):
+    try:
+        Path(folder).mkdir(exist_ok=True)
+        tempfile.NamedTemporaryFile(dir=folder).close()
+    except OSError as exc:
+        raise WorkflowError(
+            f"{Path(folder).resolve()}/ is not writable ({exc.strerror}); fix its permissions or run elsewhere"
+        ) from None
 
 BENCHMARKS = list(config["benchmarks"])
 VARIANTS = config["model"]["variants"]
