@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from .models import predict_log10_error, usable
+from .tables import atomic_path
 
 # Thompson et al. v1 implied polynomial k (SCIENCE.md); WMT En-De has none (slope ~ 0).
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
@@ -236,7 +237,9 @@ def prior_predictive_figure(prior, observed_y: np.ndarray):
 
 
 def save(fig, stem: str) -> None:
-    """Write stem.png and stem.svg (no dates, fixed SVG ids: reruns give identical files)."""
-    fig.savefig(f"{stem}.png", metadata={"Software": None})
-    fig.savefig(f"{stem}.svg", metadata={"Date": None})
+    """Write stem.png and stem.svg atomically (no dates, fixed SVG ids: reruns give identical files)."""
+    with atomic_path(f"{stem}.png") as tmp:
+        fig.savefig(tmp, format="png", metadata={"Software": None})
+    with atomic_path(f"{stem}.svg") as tmp:
+        fig.savefig(tmp, format="svg", metadata={"Date": None})
     plt.close(fig)

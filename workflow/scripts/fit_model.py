@@ -18,7 +18,7 @@ os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
 from computelimits.logs import to_file  # noqa: E402
 from computelimits.models import fit_variant  # noqa: E402
-from computelimits.tables import read_tsv, write_tsv  # noqa: E402
+from computelimits.tables import read_tsv, write_netcdf, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
 fit = fit_variant(
@@ -31,6 +31,6 @@ fit = fit_variant(
     log=log,
 )
 fit.check(snakemake.params.gates)  # the summary is in the log either way
-fit.prior.to_netcdf(snakemake.output.prior)
-fit.posterior.to_netcdf(snakemake.output.posterior)
+write_netcdf(fit.prior, snakemake.output.prior)
+write_netcdf(fit.posterior, snakemake.output.posterior)
 write_tsv(fit.summary, snakemake.output.summary)
