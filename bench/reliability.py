@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,18 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from computelimits.workdir import copy_workflow
+
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
-
-
-def copy_checkout(target: Path) -> Path:
-    for name in ("Snakefile", "workflow", "config", "resources", "profiles", "src", "envs", "pyproject.toml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("pdfs", "__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def digests(work: Path) -> dict[str, str]:
@@ -46,8 +37,8 @@ def main() -> None:
     args = parser.parse_args()
     cores = ["--cores", str(args.cores)]
     with tempfile.TemporaryDirectory() as tmp:
-        a = copy_checkout(Path(tmp) / "a")
-        b = copy_checkout(Path(tmp) / "b")
+        a = copy_workflow(ROOT, Path(tmp) / "a")
+        b = copy_workflow(ROOT, Path(tmp) / "b")
         started = time.perf_counter()
         subprocess.run([SNAKEMAKE, *cores, "--quiet"], cwd=a, check=True, capture_output=True)
         print(f"run A (clean): finished in {time.perf_counter() - started:.0f} s")

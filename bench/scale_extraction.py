@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,8 @@ import time
 from pathlib import Path
 
 import yaml
+
+from computelimits.workdir import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared/data/papers_dev/pdfs"
@@ -35,10 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     ids = sorted(p.stem for p in DEV.glob("*.pdf") if re.fullmatch(r"\d{4}\.\d{4,5}v\d+", p.stem))
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for name in ("Snakefile", "workflow", "resources", "profiles", "src", "envs", "pyproject.toml"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
+        work = copy_workflow(ROOT, tmp, skip_config=True)
         (work / "config/sheets").mkdir(parents=True)
         benchmarks = {}
         for copy in range(args.copies):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from computelimits.hardware import DEFAULT_CONVENTIONS, load_table
+from computelimits.workdir import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -42,10 +42,4 @@ def epoch():
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A copy of the workflow (no results) to run Snakemake in, so tests never touch the checkout's results/."""
-    for name in ("Snakefile", "workflow", "config", "resources", "profiles", "src", "envs", "pyproject.toml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("pdfs", "__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
+    return copy_workflow(ROOT, tmp_path)
