@@ -5,7 +5,8 @@
 Run A: the whole workflow in a fresh copy of the checkout. Run B: another fresh copy, killed with SIGKILL (the
 whole process group, as a crashed node would) as soon as a model fit starts, then rerun to the end. Prints what
 the kill left behind, whether the rerun finished, and whether every TSV and JSON output of B is byte-identical to
-A's (same config, same seed).
+A's (same config, same seed). After a hard kill Snakemake keeps its lock; the script runs `snakemake --unlock`
+first, as Snakemake's own message asks.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def main() -> None:
         print(f"run B: killed (SIGKILL, process group) during a fit; results/model then held: {leftovers or 'nothing'}")
         partial = [p for p in b.glob("results/**/.*") if p.is_file()]
         print(f"run B: temporary files left by atomic writes: {len(partial)} (never at an output path)")
+        # A hard kill leaves Snakemake's lock behind (as a power loss would): unlock, as its message says, then rerun.
+        subprocess.run([SNAKEMAKE, "--unlock"], cwd=b, check=True, capture_output=True)
         rerun = subprocess.run([SNAKEMAKE, *cores, "--quiet"], cwd=b, capture_output=True, text=True)
         print(f"run B: rerun exit code {rerun.returncode}")
         if rerun.returncode != 0:
