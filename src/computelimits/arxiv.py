@@ -37,7 +37,7 @@ def local_pdf(pdf_dir: Path, arxiv_id: str) -> Path | None:
     """`<id>.pdf`, or the highest `<id>v<N>.pdf`, in pdf_dir; old-style ids use '_' for '/'."""
     stem = arxiv_id.replace("/", "_")
     exact = pdf_dir / f"{stem}.pdf"
-    if exact.is_file() and exact.stat().st_size > 0:
+    if exact.is_file():  # even an empty one: extraction reports it (our own downloads are never partial)
         return exact
     if re.search(r"v\d+$", stem):
         return None
