@@ -135,3 +135,10 @@ def test_slurm_profile_dry_run(workdir):
     result = _dry_run(workdir, "--workflow-profile", "profiles/slurm")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "fit_model" in result.stdout and "executor: slurm" not in result.stderr
+
+
+def test_schema_default_costs_match_the_package():
+    from computelimits.costs import DEFAULT_COSTS
+
+    schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
+    assert schema["properties"]["costs"]["default"] == DEFAULT_COSTS
