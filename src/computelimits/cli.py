@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -58,11 +59,16 @@ def cmd_parse(args) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=2)
+def _table(path: str):
+    return load_table(path)  # once per worker process, not once per PDF
+
+
 def _extract_one(job):
     from .pdftext import extract_pdf
 
     path, table_path, convention_name, language_model = job
-    return extract_pdf(path, load_table(table_path), DEFAULT_CONVENTIONS[convention_name], language_model)
+    return extract_pdf(path, _table(table_path), DEFAULT_CONVENTIONS[convention_name], language_model)
 
 
 def cmd_extract(args) -> int:

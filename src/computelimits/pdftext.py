@@ -29,6 +29,8 @@ SCREEN_DURATION = re.compile(
     re.I,
 )
 SCREEN_WINDOW = 600
+# Sentences before a candidate in which to look for the hardware it does not name itself.
+CONTEXT_SENTENCES = 4
 
 
 SCREEN_TRAINING = re.compile(
@@ -190,7 +192,8 @@ def clean_text(lines: list[str]) -> str:
 def sentences(text: str) -> list[str]:
     """Split running text into sentences without cutting at 'et al.', 'e.g.', 'Fig.' or decimals."""
     parts, start = [], 0
-    for match in re.finditer(r"[.!?](?=\s+[A-Z(\[])", text):
+    # a sentence ends before a capital, a bracket, or a numbered heading ("tokens. 5.2 Hardware and Schedule")
+    for match in re.finditer(r"[.!?](?=\s+(?:[A-Z(\[]|\d+(?:\.\d+)+\s+[A-Z]))", text):
         candidate = text[start : match.end()]
         if _ABBREVIATIONS.search(candidate) or re.search(r"\b[A-Z]\.$", candidate):
             continue
@@ -220,30 +223,45 @@ STATUS_COLUMNS = ["arxiv_id", "pdf", "status", "reason", "pages", "pages_parsed"
 
 
 def candidates_from_text(text: str) -> list[tuple[str, str]]:
-    """(sentence, context) pairs: sentences with a duration, and the two sentences before each."""
+    """(sentence, context) pairs: sentences with a duration, and the CONTEXT_SENTENCES sentences before each."""
     items = sentences(text)
     return [
-        (sentence, " ".join(items[max(0, i - 2) : i]))
+        (sentence, " ".join(items[max(0, i - CONTEXT_SENTENCES) : i]))
         for i, sentence in enumerate(items)
         if DURATION_HINT.search(sentence)
     ]
 
 
+def _same_duration(a: Statement, b: Statement) -> bool:
+    if b.hours is not None:
+        return (a.hours_low, a.hours_high) == (b.hours_low, b.hours_high)
+    return (a.chip_hours_low, a.chip_hours_high) == (b.chip_hours_low, b.chip_hours_high)
+
+
 def statements_from_candidate(
     sentence: str, context: str, table: HardwareTable, convention: Convention, language_model: bool = False
 ) -> list[Statement]:
-    """Statements of one candidate; a duration without hardware borrows it from the context sentences."""
-    stmts = parse_sentence(sentence, table, convention, language_model)
-    if stmts and all(s.hardware == "" or s.count is None for s in stmts) and context:
-        before = sentences(context)
-        for back in range(1, len(before) + 1):
-            joined = " ".join([*before[-back:], sentence])
-            richer = parse_sentence(joined, table, convention, language_model)
-            if richer and any(s.status == "ok" for s in richer):
-                for stmt in richer:
-                    stmt.sentence = joined
-                return [s for s in richer if s.hours is not None or s.chip_hours is not None]
-    return [s for s in stmts if s.hours is not None or s.chip_hours is not None]
+    """Statements of one candidate. A duration without hardware borrows it from the nearest preceding sentence of
+    the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."); only the
+    candidate's own durations are kept."""
+    stmts = [s for s in parse_sentence(sentence, table, convention, language_model) if s.hours or s.chip_hours]
+    if not stmts or all(s.hardware and s.count is not None for s in stmts) or not context:
+        return stmts
+    for previous in reversed(sentences(context)):
+        joined = f"{previous} {sentence}"
+        richer = [s for s in parse_sentence(joined, table, convention, language_model) if s.status == "ok"]
+        if not richer:
+            continue
+        merged = []
+        for stmt in stmts:
+            same = [r for r in richer if _same_duration(r, stmt)]
+            if same and not (stmt.hardware and stmt.count is not None):
+                same[0].sentence = joined
+                merged.append(same[0])
+            else:
+                merged.append(stmt)
+        return merged
+    return stmts
 
 
 def statements_from_text(
@@ -340,19 +358,24 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
 
 
 def statements_table(sentences_frame, table: HardwareTable, conventions: dict, convention: str, language_model: bool):
-    """statements.tsv rows: one per statement; FLOPs under the chosen convention plus one column per convention."""
+    """statements.tsv rows: one per statement; FLOPs under the chosen convention plus one column per convention
+    (the same chip-hours on the same processor, normalised by each convention)."""
     import pandas as pd
 
+    from .statements import burden_flop
+
     columns = ["arxiv_id", "pdf", "page", *Statement.columns()]
-    extra = [f"flop_{name}" for name in conventions]
     rows = []
     for _, cand in sentences_frame.iterrows():
         context = cand["context"] if isinstance(cand["context"], str) else ""
-        chosen = statements_from_candidate(cand["sentence"], context, table, conventions[convention], language_model)
-        for i, stmt in enumerate(chosen):
+        for stmt in statements_from_candidate(
+            cand["sentence"], context, table, conventions[convention], language_model
+        ):
             row = {"arxiv_id": cand["arxiv_id"], "pdf": cand["pdf"], "page": cand["page"], **stmt.as_row()}
+            proc = table.get(stmt.hardware) if stmt.hardware else None
             for name, conv in conventions.items():
-                other = statements_from_candidate(cand["sentence"], context, table, conv, language_model)
-                row[f"flop_{name}"] = other[i].flop if i < len(other) else None
+                usable = proc is not None and stmt.chip_hours is not None and stmt.status == "ok"
+                result = burden_flop(proc, stmt.chip_hours, conv, language_model) if usable else None
+                row[f"flop_{name}"] = result[0] if result else None
             rows.append(row)
-    return pd.DataFrame(rows, columns=columns + extra)
+    return pd.DataFrame(rows, columns=columns + [f"flop_{name}" for name in conventions])

@@ -59,6 +59,7 @@ _DATASET_HOURS = re.compile(
     r"^\s*(?:consecutive\s+)?(?:of|worth of)\s+(?!training|pre ?training|fine ?tuning|compute|computation|wall|"
     r"gpu|tpu|cpu|machine|time|search|runtime|processing)"
     r"|^\s*(?:of|for)\s+(?:testing|test|evaluation|validation)\b"
+    r"|^\s*(?:intervals?|increments?|windows?|clips?|segments?)\b"  # "checkpoints at 10-minute intervals"
 )
 
 
