@@ -9,6 +9,21 @@ import pandas as pd
 from . import __version__
 from .models import usable
 
+VERSIONED = ("computelimits", "pymc", "pytensor", "nutpie", "arviz", "snakemake", "pdfplumber", "pypdfium2")
+
+
+def versions() -> dict[str, str]:
+    """Installed versions of the packages behind the numbers."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in VERSIONED:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
 
 def _clean(value):
     if isinstance(value, float) and not math.isfinite(value):
@@ -62,6 +77,7 @@ def headline_numbers(
         "convention": convention,
         "seed": seed,
         "version": __version__,
+        "versions": versions(),
         "model": main,
         "loo": comparison,
         "series": series,
