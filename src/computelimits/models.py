@@ -223,8 +223,8 @@ SUMMARY_PARAMETERS = [
 ]  # fmt: skip
 
 
-def summarise(idata, gates: dict | None = None) -> pd.DataFrame:
-    """summary.tsv rows (benchmark, parameter, mean, sd, q05, q50, q95, r_hat, ess_bulk); gates checked if given."""
+def summarise(idata) -> pd.DataFrame:
+    """summary.tsv rows (benchmark, parameter, mean, sd, q05, q50, q95, r_hat, ess_bulk); Fit.check gates them."""
     import arviz as az
 
     names = [n for n in SUMMARY_PARAMETERS if n in idata.posterior]
@@ -250,8 +250,6 @@ def summarise(idata, gates: dict | None = None) -> pd.DataFrame:
             }
         )
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    if gates is not None:
-        check_gates(summary, divergences(idata), **gates)
     return summary
 
 
