@@ -24,9 +24,8 @@ try:
         source=workflow.configfiles,
     )
     validate(config, CONFIG_SCHEMA)  # also fills in the schema's defaults
-    SHEETS = load_benchmarks(
-        config["benchmarks"], yaml.safe_load(SHEET_SCHEMA.read_text())
-    )
+    # every sheet, validated; the stages read their own sheet again
+    load_benchmarks(config["benchmarks"], yaml.safe_load(SHEET_SCHEMA.read_text()))
 except (ConfigError, SheetError) as exc:
     raise WorkflowError(str(exc)) from None
 
