@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -94,3 +95,12 @@ def test_shipped_sheets_every_row_in_papers():
         )  # fmt: skip
         assert list(papers["model"]) == list(sheet["model"])
         assert (papers["status"] != "").all()
+
+
+def test_validation_against_given(tmp_path):
+    from computelimits.burden import validation
+
+    papers = _merge(tmp_path, ["curated", "extracted", "given"])
+    checked = validation(papers)
+    assert list(checked["model"]) == ["Curated"]
+    assert checked.iloc[0]["log10_ratio"] == pytest.approx(np.log10(8 * 12 * 3600 * 9.526e12 / 2.3e19))

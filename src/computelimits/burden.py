@@ -189,3 +189,14 @@ def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:
         rows,
         columns=["benchmark", "model", "source_a", "flop_a", "source_b", "flop_b", "ratio", "log10_ratio"],
     )
+
+
+VALIDATION_COLUMNS = ["benchmark", "model", "hardware", "count", "hours", "flop_thompson", "given_flop", "log10_ratio"]
+
+
+def validation(papers: pd.DataFrame) -> pd.DataFrame:
+    """Rows with both our own thompson-convention FLOPs (from hardware, count and hours) and a FLOP value given in
+    the sheet (Thompson et al.'s hardware burden in the shipped sheets): log10(ours / given)."""
+    both = papers[papers["flop_thompson"].notna() & papers["given_flop"].notna()].copy()
+    both["log10_ratio"] = np.log10(both["flop_thompson"] / both["given_flop"])
+    return both.reindex(columns=VALIDATION_COLUMNS)

@@ -42,6 +42,11 @@ rule merge_burden:
             caption="../report/disagreements.rst",
             category="Data",
         ),
+        validation=report(
+            "results/burden/validation.tsv",
+            caption="../report/validation.rst",
+            category="Data",
+        ),
     log:
         "logs/burden/merge.log",
     benchmark:

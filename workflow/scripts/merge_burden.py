@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from computelimits.burden import disagreements
+from computelimits.burden import disagreements, validation
 from computelimits.logs import to_file
 from computelimits.tables import read_tsv, write_tsv
 
@@ -16,3 +16,10 @@ papers = pd.concat([read_tsv(path) for path in snakemake.input.papers], ignore_i
 log.info("%d rows, %d with compute", len(papers), (papers["status"] == "ok").sum())
 write_tsv(papers, snakemake.output.papers)
 write_tsv(disagreements(papers, snakemake.params.factor), snakemake.output.disagreements)
+checked = validation(papers)
+log.info(
+    "validation against given FLOPs: n=%d, median |log10(ours/given)| %.3f",
+    len(checked),
+    checked["log10_ratio"].abs().median() if len(checked) else float("nan"),
+)
+write_tsv(checked, snakemake.output.validation)
