@@ -25,6 +25,11 @@ USER_AGENT = f"computelimits/{__version__} (reproducible-research pipeline; one 
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 
+def base_id(arxiv_id: str) -> str:
+    """'1706.03762v5' -> '1706.03762', 'hep-th/9901001v2' -> 'hep-th/9901001'; other text unchanged."""
+    return re.sub(r"v\d+$", "", arxiv_id.strip()) if arxiv_id else ""
+
+
 @dataclass
 class Fetched:
     arxiv_id: str

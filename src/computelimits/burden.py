@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .arxiv import base_id
 from .hardware import Convention, HardwareTable
 from .sheets import error_from_score
 from .statements import burden_flop
@@ -38,11 +39,6 @@ PAPERS_COLUMNS = [
     "extracted_sentence",
     "source",
 ]
-
-
-def base_id(arxiv_id: str) -> str:
-    """'1706.03762v5' -> '1706.03762'."""
-    return arxiv_id.split("v")[0] if arxiv_id and "." in arxiv_id else (arxiv_id or "")
 
 
 def curated_compute(

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .arxiv import base_id
 from .hardware import Convention, HardwareTable
 from .statements import Statement, parse_sentence
 
@@ -285,7 +286,7 @@ def candidates_from_pdf(path: str | Path, expected_id: str = "") -> tuple[PdfRes
         if Path(path).stat().st_size == 0:
             raise ValueError("empty file (0 bytes)")
         result.pages, pages, stamp = screen_pages(path)
-        expected = expected_id.split("v")[0] if expected_id and "." in expected_id else ""
+        expected = base_id(expected_id)
         if expected and stamp and stamp != expected:
             result.status, result.reason = "mismatch", f"the PDF is arXiv:{stamp}, the sheet says {expected_id}"
             result.seconds = round(time.perf_counter() - started, 3)
