@@ -117,14 +117,16 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     """
     if n_lines < 8:
         return None
-    best_x, best_cover = None, None
-    for x in range(int(width * 0.35), int(width * 0.65) + 1):
-        cover = sum(1 for w in words if w["x0"] <= x <= w["x1"])
-        if best_cover is None or cover < best_cover:
-            best_x, best_cover = x, cover
-    if best_cover is not None and best_cover <= 0.1 * n_lines:
-        return float(best_x)
-    return None
+    import numpy as np
+
+    # words covering each integer x: +1 where a word starts, -1 just after it ends, then a running sum
+    size = int(width) + 2
+    starts = np.clip(np.ceil([w["x0"] for w in words]).astype(int), 0, size - 1)
+    ends = np.clip(np.floor([w["x1"] for w in words]).astype(int) + 1, 0, size - 1)
+    cover = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
+    low, high = int(width * 0.35), int(width * 0.65)
+    best_x = low + int(np.argmin(cover[low : high + 1]))
+    return float(best_x) if cover[best_x] <= 0.1 * n_lines else None
 
 
 def body_words(words: list[dict], height: float) -> list[dict]:
