@@ -7,9 +7,7 @@ call, and the remaining papers are reported as 'unavailable' so the pipeline fal
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_path
 
 log = logging.getLogger(__name__)
 
@@ -56,23 +55,20 @@ def local_pdf(pdf_dir: Path, arxiv_id: str) -> Path | None:
 def download(arxiv_id: str, target: Path, url: str, timeout: float) -> None:
     """Fetch `url` to `target` atomically; raise on HTTP errors, timeouts, empty or non-PDF bodies."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out, urllib.request.urlopen(request, timeout=timeout) as response:
-            head = response.read(5)
-            if head != b"%PDF-":
-                raise ValueError(f"not a PDF (starts with {head!r})")
-            out.write(head)
-            while chunk := response.read(1 << 16):
-                out.write(chunk)
-            expected = response.headers.get("Content-Length")
-            if expected is not None and out.tell() != int(expected):
-                raise ValueError(f"interrupted transfer ({out.tell()} of {expected} bytes)")
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with (
+        atomic_path(target, suffix=".part") as tmp,
+        open(tmp, "wb") as out,
+        urllib.request.urlopen(request, timeout=timeout) as response,
+    ):
+        head = response.read(5)
+        if head != b"%PDF-":
+            raise ValueError(f"not a PDF (starts with {head!r})")
+        out.write(head)
+        while chunk := response.read(1 << 16):
+            out.write(chunk)
+        expected = response.headers.get("Content-Length")
+        if expected is not None and out.tell() != int(expected):
+            raise ValueError(f"interrupted transfer ({out.tell()} of {expected} bytes)")
 
 
 def fetch_all(

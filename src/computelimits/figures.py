@@ -14,8 +14,8 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
+from .atomic import atomic_path
 from .models import predict_log10_error, usable
-from .tables import atomic_path
 
 # Thompson et al. v1 implied polynomial k (SCIENCE.md); WMT En-De has none (slope ~ 0).
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
