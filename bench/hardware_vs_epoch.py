@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from computelimits.hardware import DEFAULT_CONVENTIONS, default_table_path, load_table, peak_flops
+from computelimits.hardware import DEFAULT_CONVENTIONS, default_table_path, flop_range, load_table
 from computelimits.pdftext import statements_from_text
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/epoch_ai_models/epoch_models_union_key_columns.csv"
@@ -67,12 +67,10 @@ def main() -> None:
         proc = row["proc"]
         if proc is None:
             return np.nan
-        peak = peak_flops(proc, epoch)
-        if peak is None:
-            return np.nan
-        lm = "Language" in str(row.get("Domain", ""))
-        utilisation = epoch.utilisation_language_models if lm else epoch.utilisation
-        return row["Hardware quantity"] * row["Training time (hours)"] * 3600 * peak[0] * utilisation
+        chip_hours = row["Hardware quantity"] * row["Training time (hours)"]
+        language_model = "Language" in str(row.get("Domain", ""))
+        result = flop_range(proc, chip_hours, chip_hours, epoch, language_model)
+        return np.nan if result is None else result[0]
 
     rows["ours"] = rows.apply(ours, axis=1)
     both = rows[rows["ours"].notna() & rows["Training compute (FLOP)"].notna()].copy()

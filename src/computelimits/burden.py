@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .arxiv import base_id
-from .hardware import Convention, HardwareTable
+from .hardware import Convention, HardwareTable, flop_range
 from .sheets import error_from_score
-from .statements import burden_flop
 
 SOURCES = ("curated", "extracted", "given")
 PAPERS_COLUMNS = [
@@ -56,10 +55,10 @@ def curated_compute(
     proc = table.get(hardware)
     if proc is None:
         return {"chip_hours": chip_hours}, f"hardware '{hardware}' not in the hardware table"
-    result = burden_flop(proc, chip_hours, convention, language_model)
+    result = flop_range(proc, chip_hours, chip_hours, convention, language_model)
     if result is None:
         return {"chip_hours": chip_hours}, f"no {convention.name} peak for '{proc.name}'"
-    flop, low, high = result
+    flop, low, high, _ = result
     return {
         "hardware": proc.name,
         "chip_hours": chip_hours,

@@ -202,6 +202,29 @@ def peak_flops(proc: Processor, convention: Convention) -> tuple[float, str] | N
     return None
 
 
+def flop_range(
+    proc: Processor, chip_hours_low: float, chip_hours_high: float, convention: Convention, language_model: bool = False
+) -> tuple[float, float, float, str] | None:
+    """(flop, flop_low, flop_high, precision) of chip-hours on `proc` under `convention`; None without a peak.
+
+    flop = chip-hours x 3600 x peak x utilisation at the geometric centre of the chip-hour range; the bounds add
+    the convention's utilisation range."""
+    peak = peak_flops(proc, convention)
+    if peak is None:
+        return None
+    value, precision = peak
+    utilisation = convention.utilisation_language_models if language_model else convention.utilisation
+    u_low, u_high = convention.utilisation_range
+    per_chip_hour = 3600 * value * utilisation
+    centre = (chip_hours_low * chip_hours_high) ** 0.5
+    return (
+        centre * per_chip_hour,
+        chip_hours_low * per_chip_hour * min(u_low / convention.utilisation, 1.0),
+        chip_hours_high * per_chip_hour * max(u_high / convention.utilisation, 1.0),
+        precision,
+    )
+
+
 def default_table_path() -> Path:
     """resources/hardware.tsv of the checkout this package was installed from (editable installs)."""
     return Path(__file__).resolve().parents[2] / "resources" / "hardware.tsv"

@@ -365,7 +365,7 @@ def statements_table(sentences_frame, table: HardwareTable, conventions: dict, c
     (the same chip-hours on the same processor, normalised by each convention)."""
     import pandas as pd
 
-    from .statements import burden_flop
+    from .hardware import flop_range
 
     columns = ["arxiv_id", "pdf", "page", *Statement.columns()]
     rows = []
@@ -378,7 +378,7 @@ def statements_table(sentences_frame, table: HardwareTable, conventions: dict, c
             proc = table.get(stmt.hardware) if stmt.hardware else None
             for name, conv in conventions.items():
                 usable = proc is not None and stmt.chip_hours is not None and stmt.status == "ok"
-                result = burden_flop(proc, stmt.chip_hours, conv, language_model) if usable else None
+                result = flop_range(proc, stmt.chip_hours, stmt.chip_hours, conv, language_model) if usable else None
                 row[f"flop_{name}"] = result[0] if result else None
             rows.append(row)
     return pd.DataFrame(rows, columns=columns + [f"flop_{name}" for name in conventions])

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import asdict, dataclass, fields
 
-from .hardware import Convention, HardwareTable, Processor, peak_flops
+from .hardware import Convention, HardwareTable, Processor, flop_range
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
 
 MAX_HOURS = 10 * 365.25 * 24
@@ -34,6 +34,8 @@ _TRAINING = re.compile(
 )
 _TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
 _FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
+# Inference words that win over a training verb in the same sentence ("per image" alone does not).
+_STRONG_INFERENCE = re.compile(r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b")
 # Reasons a sentence is not about the compute of the paper's own training.
 _REJECT = {
     "inference": re.compile(
@@ -333,11 +335,7 @@ def reject_reason(text: str) -> str | None:
         if pattern.search(text):
             if reason == "others" and _FIRST_PERSON.search(text):
                 continue
-            if (
-                reason == "inference"
-                and _TRAINING_VERB.search(text)
-                and not re.search(r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b", text)
-            ):
+            if reason == "inference" and _TRAINING_VERB.search(text) and not _STRONG_INFERENCE.search(text):
                 continue
             return reason
     return None
@@ -448,24 +446,9 @@ def _finish(stmt: Statement, proc: Processor | None, convention: Convention, lan
     if stmt.chip_hours is None:
         stmt.status = "no chip count"
         return
-    peak = peak_flops(proc, convention)
-    if peak is None:
+    result = flop_range(proc, stmt.chip_hours_low, stmt.chip_hours_high, convention, language_model)
+    if result is None:
         stmt.status = f"no {convention.name} peak for {proc.name}"
         return
-    value, stmt.precision = peak
-    utilisation = convention.utilisation_language_models if language_model else convention.utilisation
-    u_low, u_high = convention.utilisation_range
-    scale_low, scale_high = (u_low / convention.utilisation, u_high / convention.utilisation)
-    stmt.flop = stmt.chip_hours * 3600 * value * utilisation
-    stmt.flop_low = stmt.chip_hours_low * 3600 * value * utilisation * min(scale_low, 1.0)
-    stmt.flop_high = stmt.chip_hours_high * 3600 * value * utilisation * max(scale_high, 1.0)
+    stmt.flop, stmt.flop_low, stmt.flop_high, stmt.precision = result
     stmt.status = "ok"
-
-
-def burden_flop(
-    proc: Processor, chip_hours: float, convention: Convention, language_model: bool = False
-) -> tuple[float, float, float] | None:
-    """(flop, flop_low, flop_high) of `chip_hours` on `proc` under `convention`; None when the peak is unknown."""
-    stmt = Statement(sentence="", chip_hours_low=chip_hours, chip_hours_high=chip_hours)
-    _finish(stmt, proc, convention, language_model)
-    return None if stmt.flop is None else (stmt.flop, stmt.flop_low, stmt.flop_high)
