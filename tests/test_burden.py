@@ -104,3 +104,42 @@ def test_validation_against_given(tmp_path):
     checked = validation(papers)
     assert list(checked["model"]) == ["Curated"]
     assert checked.iloc[0]["log10_ratio"] == pytest.approx(np.log10(8 * 12 * 3600 * 9.526e12 / 2.3e19))
+
+
+def _update_counts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_counts", ROOT / "tools/update_counts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_counts_by_source(tmp_path):
+    from computelimits.burden import counts
+
+    table = counts(_merge(tmp_path, ["curated", "extracted", "given"])).set_index("benchmark")
+    assert table.loc["wmt"].to_dict() == {
+        "rows": 5, "with_compute": 3, "curated": 1, "extracted": 1, "given": 1, "no_compute": 2,
+        "first_year": 2017, "last_year": 2019,
+    }  # fmt: skip
+
+
+def test_shipped_counts_in_readmes_are_current():
+    """README.md and config/README.md show the counts an offline run of the shipped sheets gives."""
+    module = _update_counts()
+    block = module.markdown(__import__("computelimits.burden", fromlist=["counts"]).counts(module.shipped_papers()))
+    for name in module.FILES:
+        found = module.BLOCK.search((ROOT / name).read_text())
+        assert found, f"{name} has no counts block"
+        assert found.group(2) == block, f"{name}: stale counts, run `python tools/update_counts.py`"
+
+
+def test_shipped_validation_against_thompson():
+    """Our own thompson-convention FLOPs (hardware x count x hours) vs Thompson et al.'s given values on the
+    shipped sheets: the issue's target is a median |log10 ratio| <= 0.3."""
+    from computelimits.burden import validation, validation_summary
+
+    summary = validation_summary(validation(_update_counts().shipped_papers()))
+    assert summary["n"] >= 15
+    assert summary["median_abs_log10_ratio"] <= 0.3

@@ -19,6 +19,8 @@ OUTPUTS = [
     "results/extraction/status.tsv",
     "results/burden/papers.tsv",
     "results/burden/disagreements.tsv",
+    "results/burden/counts.tsv",
+    "results/burden/validation.tsv",
     "results/model/ols.tsv",
     "results/model/summary.tsv",
     "results/model/polynomial.nc",
@@ -86,7 +88,11 @@ def test_full_run_offline(workdir):
     assert len(papers) == sheet_rows and papers["status"].notna().all()
     numbers = json.loads((workdir / "results/numbers.json").read_text())
     assert set(numbers["series"]) == {"imagenet", "coco", "squad", "conll", "wmt14_en_fr", "wmt14_en_de"}
-    assert numbers["series"]["imagenet"]["n"] == 13
+    counts = pd.read_csv(workdir / "results/burden/counts.tsv", sep="\t").set_index("benchmark")
+    assert counts["rows"].sum() == sheet_rows
+    assert counts.loc["imagenet", "with_compute"] == numbers["series"]["imagenet"]["n"] == 18
+    assert numbers["dataset"] == json.loads(counts.reset_index().to_json(orient="records"))
+    assert numbers["validation"]["n"] == 17 and numbers["validation"]["median_abs_log10_ratio"] <= 0.3
 
     # A second run does nothing.
     assert planned_jobs(workdir) == {}

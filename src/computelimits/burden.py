@@ -195,3 +195,34 @@ def validation(papers: pd.DataFrame) -> pd.DataFrame:
     both = papers[papers["flop_thompson"].notna() & papers["given_flop"].notna()].copy()
     both["log10_ratio"] = np.log10(both["flop_thompson"] / both["given_flop"])
     return both.reindex(columns=VALIDATION_COLUMNS)
+
+
+COUNTS_COLUMNS = [
+    "benchmark", "rows", "with_compute", "curated", "extracted", "given", "no_compute", "first_year", "last_year",
+]  # fmt: skip
+
+
+def counts(papers: pd.DataFrame) -> pd.DataFrame:
+    """Per series: sheet rows, rows with usable compute and which source gave it, rows without, years covered."""
+    rows = []
+    for name, group in papers.groupby("benchmark", sort=False):
+        usable = group[group["status"] == "ok"]
+        by_source = usable["flop_source"].value_counts()
+        rows.append(
+            {
+                "benchmark": name,
+                "rows": len(group),
+                "with_compute": len(usable),
+                **{source: int(by_source.get(source, 0)) for source in ("curated", "extracted", "given")},
+                "no_compute": int(group["status"].str.startswith("no compute").sum()),
+                "first_year": int(group["year"].min()),
+                "last_year": int(group["year"].max()),
+            }
+        )
+    return pd.DataFrame(rows, columns=COUNTS_COLUMNS)
+
+
+def validation_summary(checked: pd.DataFrame) -> dict:
+    """n and median |log10(ours / given)| of the validation table (median None when it is empty)."""
+    ratios = checked["log10_ratio"].abs()
+    return {"n": len(checked), "median_abs_log10_ratio": float(ratios.median()) if len(checked) else None}

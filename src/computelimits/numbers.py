@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from . import __version__
+from .burden import validation_summary
 from .models import usable
 
 VERSIONED = ("computelimits", "pymc", "pytensor", "nutpie", "arviz", "snakemake", "pdfplumber", "pypdfium2")
@@ -36,6 +37,8 @@ def headline_numbers(
     summary: pd.DataFrame,
     targets: pd.DataFrame,
     loo: pd.DataFrame,
+    counts: pd.DataFrame,
+    validation: pd.DataFrame,
     convention: str,
     seed: int,
     main: str,
@@ -80,5 +83,7 @@ def headline_numbers(
         "versions": versions(),
         "model": main,
         "loo": comparison,
+        "dataset": [{k: _clean(v) for k, v in row.items()} for row in counts.to_dict("records")],
+        "validation": validation_summary(validation),
         "series": series,
     }

@@ -47,6 +47,11 @@ rule merge_burden:
             caption="../report/validation.rst",
             category="Data",
         ),
+        counts=report(
+            "results/burden/counts.tsv",
+            caption="../report/counts.rst",
+            category="Data",
+        ),
     log:
         "logs/burden/merge.log",
     benchmark:

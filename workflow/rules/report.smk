@@ -90,6 +90,8 @@ rule write_numbers:
         summary=rules.compare_models.output.summary,
         loo=rules.compare_models.output.loo,
         targets=rules.extrapolate.output.targets,
+        counts=rules.merge_burden.output.counts,
+        validation=rules.merge_burden.output.validation,
     output:
         numbers=report(
             "results/numbers.json", caption="../report/numbers.rst", category="Data"

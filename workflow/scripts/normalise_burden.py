@@ -32,4 +32,7 @@ papers = merge_benchmark(
     snakemake.params.min_sd,
 )
 log.info("%s: %d rows, %d with compute", name, len(papers), (papers["status"] == "ok").sum())
+for line, (model, status) in enumerate(zip(papers["model"], papers["status"], strict=True), start=2):  # line 1: header
+    if status != "ok":
+        log.warning("%s line %d (model '%s'): %s; left out of the fits", snakemake.input.sheet, line, model, status)
 write_tsv(papers, snakemake.output.papers)

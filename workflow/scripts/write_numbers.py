@@ -15,6 +15,8 @@ numbers = headline_numbers(
     read_tsv(snakemake.input.summary),
     read_tsv(snakemake.input.targets),
     read_tsv(snakemake.input.loo),
+    read_tsv(snakemake.input.counts),
+    read_tsv(snakemake.input.validation),
     convention=snakemake.params.convention,
     seed=snakemake.params.seed,
     main=snakemake.params.main,
