@@ -29,7 +29,8 @@ from computelimits.models import build_model, model_data, divergences
 from computelimits.tables import read_tsv
 args = json.loads(sys.argv[1])
 config = yaml.safe_load(open(args["config"]))
-sampling = {"draws": 1500, "tune": 1500, "chains": 4, "target_accept": 0.95, **config.get("sampling", {})}
+schema = yaml.safe_load(open(args["schema"]))
+sampling = {**schema["properties"]["sampling"]["default"], **config.get("sampling", {})}
 papers = read_tsv(args["papers"])
 data = model_data(papers, list(config["benchmarks"]), config.get("min_log10_flop_sd", 0.05))
 with build_model(data, args["variant"]) as model:
@@ -60,6 +61,7 @@ def run(sampler: str, papers: Path, variant: str) -> dict:
             "papers": str(papers),
             "variant": variant,
             "config": str(ROOT / "config/config.yaml"),
+            "schema": str(ROOT / "workflow/schemas/config.schema.yaml"),
         }
         started = time.perf_counter()
         out = subprocess.run(
