@@ -190,23 +190,40 @@ def build_model(data: ModelData, variant: str = "polynomial"):
     return model
 
 
-def sample(model, seed: int, draws: int, tune: int, chains: int, target_accept: float):
-    """Posterior (nutpie) with log-likelihood added for LOO; an xarray DataTree."""
-    import pymc as pm
+def sample(
+    model,
+    seed: int,
+    draws: int,
+    tune: int,
+    chains: int,
+    target_accept: float,
+    sampler: str = "nutpie",
+    log_likelihood: bool = True,
+):
+    """Posterior (nutpie) with log-likelihood added for LOO; an xarray DataTree.
 
-    with model:
+    Numba's fastmath is off: with it, functions loaded from PyTensor's compile cache gave other samples than freshly
+    compiled ones (LLVM fuses and reorders floating-point operations differently when functions are compiled
+    together), so a fixed seed gave identical tables only with an empty cache. Without it the samples are the same
+    whether the cache is cold or warm, and a warm cache cuts the compile from ~7 s to ~3 s.
+    `sampler="pymc"` (PyMC's default NUTS, its own defaults otherwise) is for the speed benchmark."""
+    import pymc as pm
+    import pytensor
+
+    with model, pytensor.config.change_flags(numba__fastmath=False):
         idata = pm.sample(
             draws=draws,
             tune=tune,
             chains=chains,
-            nuts_sampler="nutpie",
+            nuts_sampler=sampler,
             random_seed=seed,
             target_accept=target_accept,
             progressbar=False,
             # data and coordinates become constants: a smaller graph that compiles in ~2/3 of the time
-            compile_kwargs={"freeze_model": True},
+            compile_kwargs={"freeze_model": True} if sampler == "nutpie" else None,
         )
-        pm.compute_log_likelihood(idata, progressbar=False)
+        if log_likelihood:
+            pm.compute_log_likelihood(idata, progressbar=False)
     return idata
 
 
