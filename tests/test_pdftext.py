@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from computelimits.pdftext import candidates_from_pdf, clean_text, extract_pdf, sentences
 
 from .conftest import need_shared
@@ -169,3 +171,24 @@ def test_pdf_of_another_paper_is_a_mismatch(tmp_path):
     assert "arXiv:1512.03385" in result.reason and "1706.03762" in result.reason
     result, found = candidates_from_pdf(path, expected_id="1512.03385v1")
     assert result.status == "ok" and found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We trained each model over 512 NVIDIA V100 GPUs. ESM2 700M took 8 days to train. The 3B parameter LM "
+            "took 30 days. The 15B model took 60 days.",
+            [(512, 192), (512, 720), (512, 1440)],
+        ),
+        ("We train the base model on 8 P100 GPUs for 12 hours. The big model took 3.5 days.", [(8, 12), (8, 84)]),
+        # a duration after a training sentence is not always training
+        ("We train on 8 V100 GPUs for 3 days. Data preprocessing took 2 days.", [(8, 72)]),
+        ("We train on 8 V100 GPUs. Evaluation of the model took 2 hours.", []),
+        ("We train on 8 V100 GPUs. The model took 3 ms per image.", []),
+    ],
+)
+def test_sentence_continuing_the_training(text, expected, table, epoch):
+    from computelimits.pdftext import statements_from_text
+
+    assert [(s.count, s.hours) for s in statements_from_text(text, table, epoch)] == expected

@@ -236,3 +236,22 @@ def test_more_phrasings(sentence, count, hours, table, thompson):
 
 def test_one_training_epoch_is_not_the_training_time(table, thompson):
     assert parse_sentence("One training epoch takes around 6 minutes on 8 NVIDIA A100 GPUs.", table, thompson) == []
+
+
+def test_chip_names_ending_in_digits_are_not_durations(table, thompson):
+    """'256 H100 GPUs' once also read as '256 h': the unit must end the word."""
+    found = parse_sentence("We pretrain OLMoE on 256 H100 GPUs for approximately 10 days.", table, thompson)
+    assert [(s.hardware, s.count, s.hours) for s in found] == [("H100", 256, 240)]
+
+
+def test_alternative_durations_before_one_unit(table, thompson):
+    found = parse_sentence("The training takes ~5/2.5 days on 8 A100 GPU for a Ferret-13B/7B.", table, thompson)
+    assert sorted((s.count, s.hours) for s in found) == [(8, 60), (8, 120)]
+
+
+def test_tuning_is_training(table, thompson):
+    sentence = (
+        "For adaptation, we use 32 H100 GPUs for 33 hours to instruction tune and for another 14 hours to "
+        "preference tune via DPO."
+    )
+    assert sorted((s.count, s.hours) for s in parse_sentence(sentence, table, thompson)) == [(32, 14), (32, 33)]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .arxiv import base_id
 from .hardware import Convention, HardwareTable
-from .statements import Statement, parse_sentence
+from .statements import Statement, continues_training, parse_sentence
 
 DURATION_HINT = re.compile(r"\b(hours?|days?|weeks?|months?|minutes?|hrs?)\b", re.I)
 # Page screen on pypdfium2's raw text: a processor word near a counted duration (within SCREEN_WINDOW characters).
@@ -248,6 +248,8 @@ def statements_from_candidate(
     the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."); only the
     candidate's own durations are kept."""
     stmts = [s for s in parse_sentence(sentence, table, convention, language_model) if s.hours or s.chip_hours]
+    if not stmts and context:
+        return _continued(sentence, context, table, convention, language_model)
     if not stmts or all(s.hardware and s.count is not None for s in stmts) or not context:
         return stmts
     for previous in reversed(sentences(context)):
@@ -265,6 +267,28 @@ def statements_from_candidate(
                 merged.append(stmt)
         return merged
     return stmts
+
+
+def _continued(
+    sentence: str, context: str, table: HardwareTable, convention: Convention, language_model: bool
+) -> list[Statement]:
+    """A sentence that only says how long ("The 15B model took 60 days.") right after one about training: its
+    durations, with the hardware of the nearest context sentence that parses with them."""
+    own = continues_training(sentence, context)
+    if not own:
+        return []
+    for previous in reversed(sentences(context)):
+        joined = f"{previous} {sentence}"
+        found = [
+            s
+            for s in parse_sentence(joined, table, convention, language_model)
+            if s.status == "ok" and (s.hours_low, s.hours_high) in own
+        ]
+        if found:
+            for stmt in found:
+                stmt.sentence = joined
+            return found
+    return []
 
 
 def statements_from_text(

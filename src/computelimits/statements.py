@@ -17,7 +17,10 @@ from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, wo
 MAX_HOURS = 10 * 365.25 * 24
 
 _TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)"
-_DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z])", re.I)
+# the unit ends the word: "256 H100 GPUs" is no duration of 256 hours
+_DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z0-9])", re.I)
+# "5/2.5 days on 8 A100 GPU for a Ferret-13B/7B": alternatives before the unit, one per model
+_ALTERNATIVE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*$")
 # "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
 _CHIP_TIME = re.compile(
     # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
@@ -29,8 +32,8 @@ _CHIP_TIME = re.compile(
 _GENERIC = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b")
 _MACHINE = r"(?:machines?|nodes?|servers?|hosts?|workers?|boxes|instances?)"
 _TRAINING = re.compile(
-    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*|learn\w* for|runs?|ran|running|experiments?|"
-    r"costs?|required?|requires)\b"
+    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
+    r"running|experiments?|costs?|required?|requires)\b"
 )
 _TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
 _FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
@@ -306,6 +309,10 @@ def _durations(text: str) -> list[tuple[float, float, int, int]]:
         if bounds is None:
             continue
         found.append((to_hours(bounds[0], unit), to_hours(bounds[1], unit), match.start(), match.end()))
+        alternative = _ALTERNATIVE.search(text[max(0, match.start() - 12) : match.start()])
+        if alternative and bounds[0] == bounds[1]:
+            hours = to_hours(float(alternative.group(1)), unit)
+            found.append((hours, hours, match.start(), match.end()))
     return found
 
 
@@ -339,6 +346,29 @@ def reject_reason(text: str) -> str | None:
                 continue
             return reason
     return None
+
+
+# "The 15B model took 60 days.": another model's duration after a sentence about training, without its own verb
+_CONTINUATION = re.compile(
+    r"\b(models?|versions?|variants?|networks?|lms?|configurations?|stages?|phases?)\b.*\b(took|takes|required|"
+    r"requires|needed|lasted)\b"
+)
+_NOT_TRAINING = re.compile(r"\b(pre ?process\w*|evaluat\w*|test\w*|data|dataset|generat\w*|sampl\w*|annotat\w*)\b")
+
+
+def continues_training(sentence: str, context: str) -> list[tuple[float, float]]:
+    """The (low, high) hours of `sentence` when it continues the training of its context without a training verb
+    of its own ("ESM2 700M took 8 days to train. The 15B model took 60 days."); empty otherwise."""
+    text = _prepare(sentence)
+    if (
+        reject_reason(text) != "no training verb"
+        or reject_reason("trained " + text)  # any other reason still holds
+        or not _CONTINUATION.search(text)
+        or _NOT_TRAINING.search(text)
+        or not _TRAINING_VERB.search(_prepare(context))
+    ):
+        return []
+    return [(low, high) for low, high, _, _ in _durations(text)]
 
 
 def _bounds_product(*pairs: tuple[float, float]) -> tuple[float, float]:
