@@ -106,6 +106,12 @@ def main() -> None:
             if len(phases) > 1:
                 low, high = sum(p[0] for p in phases), sum(p[1] for p in phases)
                 candidates.append((count, count, count, math.sqrt(low * high), low, high))
+        # ... also over phases on different chip counts, recorded with the largest (OLMoE's note: "10*24 + 33 + 14 =
+        # 287" hours with 256 GPUs, the pre-training's count, over pre-training on 256 and tuning on 32 GPUs).
+        phases = {(s.count, s.hours_low, s.hours_high) for s in stmts}
+        if len({p[0] for p in phases}) > 1:
+            low, high, count = sum(p[1] for p in phases), sum(p[2] for p in phases), max(p[0] for p in phases)
+            candidates.append((count, count, count, math.sqrt(low * high), low, high))
         tpu = "TPU" in str(row["Training hardware"])
         if any(
             close_count(c, cl, ch, target_count, tpu) and close(h, hl, hh, target_hours)
