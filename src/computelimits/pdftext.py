@@ -252,21 +252,35 @@ def statements_from_candidate(
         return _continued(sentence, context, table, convention, language_model)
     if not stmts or all(s.hardware and s.count is not None for s in stmts) or not context:
         return stmts
+    joined, richer = _with_context(sentence, context, table, convention, language_model)
+    if not richer:
+        return stmts
+    merged = []
+    for stmt in stmts:
+        same = [r for r in richer if _same_duration(r, stmt)]
+        if same and not (stmt.hardware and stmt.count is not None):
+            same[0].sentence = joined
+            merged.append(same[0])
+        else:
+            merged.append(stmt)
+    return merged
+
+
+def _with_context(
+    sentence: str, context: str, table: HardwareTable, convention: Convention, language_model: bool, keep=None
+) -> tuple[str, list[Statement]]:
+    """The sentence joined with the nearest preceding context sentence whose joint parse gives statements (those
+    `keep` accepts), and those statements; ("", []) when none does."""
     for previous in reversed(sentences(context)):
         joined = f"{previous} {sentence}"
-        richer = [s for s in parse_sentence(joined, table, convention, language_model) if s.status == "ok"]
-        if not richer:
-            continue
-        merged = []
-        for stmt in stmts:
-            same = [r for r in richer if _same_duration(r, stmt)]
-            if same and not (stmt.hardware and stmt.count is not None):
-                same[0].sentence = joined
-                merged.append(same[0])
-            else:
-                merged.append(stmt)
-        return merged
-    return stmts
+        found = [
+            s
+            for s in parse_sentence(joined, table, convention, language_model)
+            if s.status == "ok" and (keep is None or keep(s))
+        ]
+        if found:
+            return joined, found
+    return "", []
 
 
 def _continued(
@@ -277,18 +291,12 @@ def _continued(
     own = continues_training(sentence, context)
     if not own:
         return []
-    for previous in reversed(sentences(context)):
-        joined = f"{previous} {sentence}"
-        found = [
-            s
-            for s in parse_sentence(joined, table, convention, language_model)
-            if s.status == "ok" and (s.hours_low, s.hours_high) in own
-        ]
-        if found:
-            for stmt in found:
-                stmt.sentence = joined
-            return found
-    return []
+    joined, found = _with_context(
+        sentence, context, table, convention, language_model, keep=lambda s: (s.hours_low, s.hours_high) in own
+    )
+    for stmt in found:
+        stmt.sentence = joined
+    return found
 
 
 def statements_from_text(

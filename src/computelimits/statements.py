@@ -334,15 +334,17 @@ def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Pro
     return found
 
 
-def reject_reason(text: str) -> str | None:
-    """Why a (prepared) sentence is not a statement about training the paper's own model; None if it may be."""
-    if not _TRAINING.search(text):
+def reject_reason(text: str, training_in_context: bool = False) -> str | None:
+    """Why a (prepared) sentence is not a statement about training the paper's own model; None if it may be.
+    `training_in_context`: the training verb is in a preceding sentence, so the sentence needs none of its own."""
+    if not training_in_context and not _TRAINING.search(text):
         return "no training verb"
+    training_verb = training_in_context or _TRAINING_VERB.search(text)
     for reason, pattern in _REJECT.items():
         if pattern.search(text):
             if reason == "others" and _FIRST_PERSON.search(text):
                 continue
-            if reason == "inference" and _TRAINING_VERB.search(text) and not _STRONG_INFERENCE.search(text):
+            if reason == "inference" and training_verb and not _STRONG_INFERENCE.search(text):
                 continue
             return reason
     return None
@@ -362,7 +364,7 @@ def continues_training(sentence: str, context: str) -> list[tuple[float, float]]
     text = _prepare(sentence)
     if (
         reject_reason(text) != "no training verb"
-        or reject_reason("trained " + text)  # any other reason still holds
+        or reject_reason(text, training_in_context=True)  # any other reason still holds
         or not _CONTINUATION.search(text)
         or _NOT_TRAINING.search(text)
         or not _TRAINING_VERB.search(_prepare(context))
