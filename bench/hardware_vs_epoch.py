@@ -33,6 +33,14 @@ def close(value: float, low: float, high: float, target: float, tolerance: float
     return (low or value) * (1 - tolerance) <= target <= (high or value) * (1 + tolerance)
 
 
+def phase_total(phases: set[tuple[float, float, float]]) -> tuple[float, ...]:
+    """A candidate (count, low, high, hours, low, high) for phases (count, hours_low, hours_high): their summed hours
+    on the largest count."""
+    count = max(p[0] for p in phases)
+    low, high = sum(p[1] for p in phases), sum(p[2] for p in phases)
+    return (count, count, count, math.sqrt(low * high), low, high)
+
+
 def close_count(count, low, high, target, tpu: bool) -> bool:
     """Counts agree; for TPUs Epoch's quantity is sometimes cores (2 per chip for v2-v4), so either counts."""
     return any(
@@ -91,7 +99,7 @@ def main() -> None:
     failures = []
     for _, row in rows.iterrows():
         notes = " ".join(str(row.get(c, "")) for c in ("Training time notes", "Training compute notes"))
-        quotes = [q for q in QUOTE.findall(notes)]
+        quotes = dict.fromkeys(QUOTE.findall(notes))  # a quote often stands in both notes: parse it once
         stmts = [s for q in quotes for s in statements_from_text(q, table, epoch)]
         stmts = [s for s in stmts if s.count is not None and s.hours is not None]
         if not stmts:
@@ -99,19 +107,14 @@ def main() -> None:
         checked += 1
         target_count, target_hours = row["Hardware quantity"], row["Training time (hours)"]
         candidates = [(s.count, s.count_low, s.count_high, s.hours, s.hours_low, s.hours_high) for s in stmts]
-        # Epoch records the total over training phases ("1.6 days ... then 4.9 days"): add the sum of the
-        # distinct durations stated for one chip count as a candidate too.
-        for count in {s.count for s in stmts}:
-            phases = {(s.hours_low, s.hours_high) for s in stmts if s.count == count}
-            if len(phases) > 1:
-                low, high = sum(p[0] for p in phases), sum(p[1] for p in phases)
-                candidates.append((count, count, count, math.sqrt(low * high), low, high))
-        # ... also over phases on different chip counts, recorded with the largest (OLMoE's note: "10*24 + 33 + 14 =
-        # 287" hours with 256 GPUs, the pre-training's count, over pre-training on 256 and tuning on 32 GPUs).
+        # Epoch records the total over training phases ("1.6 days ... then 4.9 days"), also over phases on different
+        # chip counts, with the largest (OLMoE's note: "10*24 + 33 + 14 = 287" hours with 256 GPUs, over
+        # pre-training on 256 and tuning on 32 GPUs): the sums per chip count and over all are candidates too.
         phases = {(s.count, s.hours_low, s.hours_high) for s in stmts}
-        if len({p[0] for p in phases}) > 1:
-            low, high, count = sum(p[1] for p in phases), sum(p[2] for p in phases), max(p[0] for p in phases)
-            candidates.append((count, count, count, math.sqrt(low * high), low, high))
+        groups = [{p for p in phases if p[0] == count} for count in {p[0] for p in phases}]
+        if len(groups) > 1:
+            groups.append(phases)
+        candidates += [phase_total(group) for group in groups if len(group) > 1]
         tpu = "TPU" in str(row["Training hardware"])
         if any(
             close_count(c, cl, ch, target_count, tpu) and close(h, hl, hh, target_hours)
