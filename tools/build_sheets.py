@@ -141,30 +141,14 @@ CURATED_HARDWARE = {
         72.0,
         "Chollet 2017, arXiv 1610.02357: '60 NVIDIA K80 GPUs ... 3 days' (JFT: longer; ImageNet run)",
     ),
-    ("wmt14_en_fr", "Transformer Big", 2017): (
-        "P100",
-        8,
-        84.0,
-        "Vaswani et al. 2017, arXiv 1706.03762 sec. 5.2: big models 300,000 steps (3.5 days) on 8 P100 GPUs",
-    ),
-    ("wmt14_en_de", "Transformer Big", 2017): (
-        "P100",
-        8,
-        84.0,
-        "Vaswani et al. 2017, arXiv 1706.03762 sec. 5.2: big models 300,000 steps (3.5 days) on 8 P100 GPUs",
-    ),
-    ("wmt14_en_fr", "Transformer Base", 2017): (
-        "P100",
-        8,
-        12.0,
-        "Vaswani et al. 2017, arXiv 1706.03762 sec. 5.2: base models 100,000 steps or 12 hours on 8 P100 GPUs",
-    ),
-    ("wmt14_en_de", "Transformer Base", 2017): (
-        "P100",
-        8,
-        12.0,
-        "Vaswani et al. 2017, arXiv 1706.03762 sec. 5.2: base models 100,000 steps or 12 hours on 8 P100 GPUs",
-    ),
+    **{
+        (series, model, 2017): ("P100", 8, hours, f"Vaswani et al. 2017, arXiv 1706.03762 sec. 5.2: {what}")
+        for series in ("wmt14_en_fr", "wmt14_en_de")
+        for model, hours, what in [
+            ("Transformer Big", 84.0, "big models 300,000 steps (3.5 days) on 8 P100 GPUs"),
+            ("Transformer Base", 12.0, "base models 100,000 steps or 12 hours on 8 P100 GPUs"),
+        ]
+    },
 }
 
 # Epoch AI rows whose hardware facts describe the sheet model's training, by (series, sheet model name):
@@ -427,12 +411,12 @@ def apply_epoch(series: str, row: dict, epoch: dict[str, dict]) -> None:
     )
 
 
-def extracted_facts(pdf: Path, contains: str) -> tuple[dict, str]:
+def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
     """Hardware facts from the pipeline's own extraction of `pdf`: the statement whose sentence contains `contains`."""
-    from computelimits.hardware import DEFAULT_CONVENTIONS, default_table_path, load_table
+    from computelimits.hardware import DEFAULT_CONVENTIONS
     from computelimits.pdftext import extract_pdf
 
-    result = extract_pdf(pdf, load_table(default_table_path()), DEFAULT_CONVENTIONS["thompson"], False)
+    result = extract_pdf(pdf, table, DEFAULT_CONVENTIONS["thompson"], False)
     chosen = [(page, s) for page, s in result.statements if contains in s.sentence and s.hardware]
     if not chosen:
         sys.exit(f"tools/build_sheets.py: {pdf}: no extracted statement with hardware contains '{contains}'")
@@ -450,6 +434,9 @@ def extracted_facts(pdf: Path, contains: str) -> tuple[dict, str]:
 
 
 def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[str]]:
+    from computelimits.hardware import default_table_path, load_table
+
+    table = load_table(default_table_path())  # once, for every extraction
     skipped: list[str] = []
     rows_by_series = thompson_rows(shared)
     epoch = epoch_facts(shared)
@@ -472,7 +459,7 @@ def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[
             spec = DEV_NEW_ROWS.get(key)
             if key in DEV_EXTRACTED or spec:
                 pdf, contains = DEV_EXTRACTED[key] if key in DEV_EXTRACTED else (spec["pdf"], spec["contains"])
-                facts, citation = extracted_facts(shared / DEV_PDFS / pdf, contains)
+                facts, citation = extracted_facts(shared / DEV_PDFS / pdf, contains, table)
                 row.update(facts)
                 score = spec["score_source"] if spec else f"score and flop: {row['source']}"
                 row["source"] = f"{score}; hardware: {citation}"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from snakemake.utils import validate
 
 from computelimits.burden import counts, merge_benchmark
 from computelimits.config import conventions_from_config
@@ -32,20 +33,18 @@ HEADER = [
 
 def shipped_papers(root: Path = ROOT) -> pd.DataFrame:
     """papers.tsv of an offline run on the shipped sheets (no statements)."""
-    schema = yaml.safe_load((root / "workflow/schemas/config.schema.yaml").read_text())
     config = yaml.safe_load((root / "config/config.yaml").read_text())
-    defaults = {key: spec.get("default") for key, spec in schema["properties"].items()}
-    get = lambda key: config.get(key, defaults[key])  # noqa: E731
+    validate(config, str(root / "workflow/schemas/config.schema.yaml"))  # fills in the defaults, as the workflow does
     sheet_schema = yaml.safe_load((root / "workflow/schemas/sheet.schema.yaml").read_text())
     sheets = load_benchmarks(config["benchmarks"], sheet_schema, root)
-    table = load_table(root / get("hardware_table"))
-    conventions = conventions_from_config(get("conventions"))
+    table = load_table(root / config["hardware_table"])
+    conventions = conventions_from_config(config["conventions"])
     frames = []
     for name, sheet in sheets.items():
         spec = config["benchmarks"][name]
         merged = merge_benchmark(
-            name, sheet, spec, pd.DataFrame(), table, conventions, get("convention"), get("source_priority"),
-            get("min_log10_flop_sd"),
+            name, sheet, spec, pd.DataFrame(), table, conventions, config["convention"], config["source_priority"],
+            config["min_log10_flop_sd"],
         )  # fmt: skip
         frames.append(merged)
     return pd.concat(frames, ignore_index=True)
