@@ -3,12 +3,14 @@
     python bench/fit_speed.py [--papers results/burden/papers.tsv] [--variant polynomial]
 
 Uses the pipeline's own papers table (run `make run` first), the config's sampling settings and the pipeline's
-sampling call (computelimits.models.sample: nutpie, frozen model, numba fastmath off); PyMC's default NUTS gets
-the same model, draws, tune, chains and target_accept. Each sampler runs twice in fresh processes sharing a new
-PyTensor compile directory: `cold` is a first fit on a machine (empty cache), `warm` a refit (what a rerun of the
-fit rule pays, since each variant keeps its compile directory). Times cover the sampling call (compile +
-sampling), not imports (nutpie is imported before the clock starts); the log-likelihood for LOO is left out on
-both sides.
+sampling call (computelimits.models.sample: nutpie, frozen model, numba fastmath off, the chains on the fit
+rule's `threads`, read from workflow/rules/model.smk). PyMC's default NUTS gets the same model, draws, tune, chains
+and target_accept, and PyMC's own choice of processes (`cores`: half the CPU count, so 1 on a 2-core machine); for
+context it also runs with as many processes as the fit rule has threads. Each setting runs twice in fresh
+processes sharing a new PyTensor compile directory: `cold` is a first fit on a machine (empty cache), `warm` a
+refit (what a rerun of the fit rule pays, since each variant keeps its compile directory). Times cover the
+sampling call (compile + sampling), not imports (nutpie is imported before the clock starts); the log-likelihood
+for LOO is left out on all sides.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,27 +31,47 @@ CHILD = r"""
 import json, sys, time
 import nutpie  # noqa: F401  (imported before timing: pm.sample imports it on first use, ~1.7 s)
 import yaml
-from computelimits.models import build_model, model_data, divergences, sample
+from computelimits.models import GateError, build_model, check_gates, divergences, model_data, sample, summarise
 from computelimits.tables import read_tsv
 args = json.loads(sys.argv[1])
 config = yaml.safe_load(open(args["config"]))
 schema = yaml.safe_load(open(args["schema"]))
 sampling = {**schema["properties"]["sampling"]["default"], **config.get("sampling", {})}
+gates = {**schema["properties"]["gates"]["default"], **config.get("gates", {})}
 data = model_data(read_tsv(args["papers"]), list(config["benchmarks"]), config.get("min_log10_flop_sd", 0.05))
 model = build_model(data, args["variant"])
 started = time.perf_counter()
-idata = sample(model, config.get("seed", 1), sampler=args["sampler"], log_likelihood=False, **sampling)
+idata = sample(model, config.get("seed", 1), sampler=args["sampler"], log_likelihood=False, cores=args["cores"],
+               **sampling)
 call = time.perf_counter() - started
 sampling_time = idata.sample_stats.attrs.get("sampling_time")
+summary = summarise(idata)
+sampled = summary[summary["parameter"] != "k"]
+try:
+    check_gates(sampled, divergences(idata), **gates)
+    verdict = "pass"
+except GateError as failed:
+    verdict = "fail (" + str(failed).removeprefix("convergence gates failed: ") + ")"
 print(json.dumps({"call": call, "sampling": None if sampling_time is None else float(sampling_time),
-                  "divergences": divergences(idata)}))
+                  "divergences": divergences(idata), "min_ess_bulk": float(sampled["ess_bulk"].min()),
+                  "gates": verdict}))
 """
 
 
-def run(sampler: str, papers: Path, variant: str, compiledir: str) -> dict:
+def fit_rule_threads() -> int:
+    """`threads:` of rule fit_model, so the benchmark samples as the pipeline does."""
+    rules = (ROOT / "workflow/rules/model.smk").read_text()
+    found = re.search(r"^rule fit_model:\n(?:(?!^rule ).*\n)*?\s+threads:\s*(\d+)", rules, re.M)
+    if not found:
+        raise SystemExit("workflow/rules/model.smk: no `threads:` in rule fit_model")
+    return int(found.group(1))
+
+
+def run(sampler: str, cores: int | None, papers: Path, variant: str, compiledir: str) -> dict:
     env = {**os.environ, "PYTENSOR_FLAGS": f"base_compiledir={compiledir}"}
     spec = {
         "sampler": sampler,
+        "cores": cores,
         "papers": str(papers),
         "variant": variant,
         "config": str(ROOT / "config/config.yaml"),
@@ -72,19 +95,30 @@ def main() -> None:
     args = parser.parse_args()
     if not args.papers.exists():
         raise SystemExit(f"{args.papers} not found: run `make run` first")
+    threads = fit_rule_threads()
+    settings = {
+        f"nutpie, {threads} threads (the fit rule)": ("nutpie", threads),
+        "pymc default (its cores guess)": ("pymc", None),
+        f"pymc, cores={threads}": ("pymc", threads),
+    }
     results = {}
-    for name in ("nutpie", "pymc"):
+    for label, (sampler, cores) in settings.items():
         with tempfile.TemporaryDirectory() as compiledir:
             for cache in ("cold", "warm"):
-                r = results[name, cache] = run(name, args.papers, args.variant, compiledir)
+                r = results[label, cache] = run(sampler, cores, args.papers, args.variant, compiledir)
                 alone = "" if r["sampling"] is None else f"; sampling alone {r['sampling']:5.2f} s"
                 print(
-                    f"{name:6s} {cache}: compile + sampling {r['call']:5.1f} s{alone}; process {r['process']:5.1f} s;"
-                    f" {r['divergences']} divergences"
+                    f"{label:34s} {cache}: compile + sampling {r['call']:5.1f} s{alone};"
+                    f" process {r['process']:5.1f} s; lowest bulk ESS {r['min_ess_bulk']:.0f}"
+                    f" ({r['min_ess_bulk'] / r['call']:.0f}/s); the fit rule's gates: {r['gates']}"
                 )
+    nutpie, default, same = settings
     for cache in ("cold", "warm"):
-        nut, pym = results["nutpie", cache], results["pymc", cache]
-        print(f"speed-up, {cache} cache (compile + sampling): {pym['call'] / nut['call']:.1f}x")
+        ours = results[nutpie, cache]["call"]
+        print(
+            f"speed-up, {cache} cache (compile + sampling): {results[default, cache]['call'] / ours:.1f}x over PyMC's"
+            f" default NUTS; {results[same, cache]['call'] / ours:.1f}x over PyMC with cores={threads}"
+        )
     print("targets: main model <= 60 s; >= 5x faster than PyMC's default NUTS")
 
 

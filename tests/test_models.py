@@ -127,3 +127,31 @@ def test_posterior_slopes_contain_ols_on_thompson_points():
     slopes = fit.summary[fit.summary["parameter"] == "slope"].set_index("benchmark")
     for name in PUBLISHED:
         assert slopes.loc[name, "q05"] <= poly.loc[name, "slope"] <= slopes.loc[name, "q95"], name
+
+
+@pytest.mark.slow
+def test_chain_threads_do_not_change_the_samples():
+    """The fit rule runs the chains on its `threads`; each chain has its own seed, so one thread or two give the
+    same draws (and the seed alone fixes the tables)."""
+    from computelimits.models import ModelData, build_model, sample
+
+    series = np.repeat(np.arange(2), 8)
+    data = ModelData(
+        benchmarks=["a", "b"],
+        series_index=series,
+        x_obs=np.random.default_rng(3).uniform(-3, 3, series.size),
+        x_sd=np.full(series.size, 0.05),
+        y=np.zeros(series.size),
+        year=np.full(series.size, 2016.0),
+        models=[f"m{i}" for i in range(series.size)],
+    )
+    data.y[:] = _simulated_y(data, [-0.07, -0.02], [-0.7, -0.3], 0.05, seed=5)
+    model = build_model(data, "polynomial")
+    draws = [
+        sample(model, 11, draws=200, tune=200, chains=2, target_accept=0.9, log_likelihood=False, cores=cores)
+        for cores in (1, 2)
+    ]
+    one, two = (np.asarray(d.posterior["slope"]) for d in draws)
+    assert one.shape == (2, 200, 2)
+    assert np.array_equal(one, two)
+    assert not np.array_equal(one[0], one[1])  # the chains differ: two seeds, not one chain copied

@@ -27,6 +27,7 @@ fit = fit_variant(
     snakemake.params.min_sd,
     variant=snakemake.wildcards.variant,
     log=log,
+    threads=snakemake.threads,
 )
 fit.check(snakemake.params.gates)  # the summary is in the log either way
 write_netcdf(fit.prior, snakemake.output.prior)
