@@ -76,6 +76,22 @@ def test_gate_failure_names_parameter():
     check_gates(summary.iloc[:1], 0, max_r_hat=1.01, min_ess_bulk=400, max_divergences=0)
 
 
+def _design(n_series: int, per_series: int, seed: int):
+    """ModelData for simulations: n_series series of per_series points over 1e16-1e22 FLOP, y to be filled."""
+    from computelimits.models import ModelData
+
+    series = np.repeat(np.arange(n_series), per_series)
+    return ModelData(
+        benchmarks=[chr(ord("a") + i) for i in range(n_series)],
+        series_index=series,
+        x_obs=np.random.default_rng(seed).uniform(-3, 3, series.size),
+        x_sd=np.full(series.size, 0.05),
+        y=np.zeros(series.size),
+        year=np.full(series.size, 2016.0),
+        models=[f"m{i}" for i in range(series.size)],
+    )
+
+
 def _simulated_y(data, slopes, intercepts, noise, seed):
     series = data.series_index
     rng = np.random.default_rng(seed)
@@ -88,19 +104,10 @@ def test_simulated_slopes_are_recovered_at_nominal_coverage():
     three slopes should cover the truth about 90% of the time (67.5 of 75)."""
     import nutpie
 
-    from computelimits.models import ModelData, build_model
+    from computelimits.models import build_model
 
     slopes, intercepts, noise = [-0.07, -0.02, -0.12], [-0.7, -0.25, -1.0], 0.05
-    series = np.repeat(np.arange(3), 15)
-    data = ModelData(
-        benchmarks=["a", "b", "c"],
-        series_index=series,
-        x_obs=np.random.default_rng(7).uniform(-3, 3, series.size),
-        x_sd=np.full(series.size, 0.05),
-        y=np.zeros(series.size),
-        year=np.full(series.size, 2016.0),
-        models=[f"m{i}" for i in range(series.size)],
-    )
+    data = _design(3, 15, seed=7)
     compiled = nutpie.compile_pymc_model(build_model(data, "polynomial"))  # compiled once, data swapped below
     covered = 0
     for replicate in range(25):
@@ -133,18 +140,9 @@ def test_posterior_slopes_contain_ols_on_thompson_points():
 def test_chain_threads_do_not_change_the_samples():
     """The fit rule runs the chains on its `threads`; each chain has its own seed, so one thread or two give the
     same draws (and the seed alone fixes the tables)."""
-    from computelimits.models import ModelData, build_model, sample
+    from computelimits.models import build_model, sample
 
-    series = np.repeat(np.arange(2), 8)
-    data = ModelData(
-        benchmarks=["a", "b"],
-        series_index=series,
-        x_obs=np.random.default_rng(3).uniform(-3, 3, series.size),
-        x_sd=np.full(series.size, 0.05),
-        y=np.zeros(series.size),
-        year=np.full(series.size, 2016.0),
-        models=[f"m{i}" for i in range(series.size)],
-    )
+    data = _design(2, 8, seed=3)
     data.y[:] = _simulated_y(data, [-0.07, -0.02], [-0.7, -0.3], 0.05, seed=5)
     model = build_model(data, "polynomial")
     draws = [
