@@ -81,6 +81,37 @@ def test_disagreements(tmp_path):
     assert found.iloc[0]["ratio"] == pytest.approx(8 * 12 * 3600 * 9.526e12 / 2.3e19)
 
 
+def test_each_row_gets_the_statement_naming_its_model(tmp_path):
+    """A paper with runs of several sizes: the row's model name picks its run's statement (the Transformer paper's
+    sentences, as extracted from the development PDF); a name that singles out none gets the largest run."""
+    context = "5.2 Hardware and Schedule We trained our models on one machine with 8 NVIDIA P100 GPUs. "
+    runs = [
+        (context + "We trained the base models for a total of 100,000 steps or 12 hours.", 12.0),
+        (context + "The big models were trained for 300,000 steps (3.5 days).", 84.0),
+        ("Training took 3.5 days on 8 P100 GPUs.", 84.0),
+    ]
+    flop = [8 * hours * 3600 * 9.526e12 for _, hours in runs]
+    statements = pd.DataFrame(
+        [
+            {**STATEMENTS.iloc[0].to_dict(), "sentence": sentence, "hours": hours, "chip_hours": 8 * hours,
+             "flop": f, "flop_low": f, "flop_high": f, "flop_thompson": f}
+            for (sentence, hours), f in zip(runs, flop, strict=True)
+        ]
+    )  # fmt: skip
+    names = [("Transformer (base)", 27.3), ("Transformer (big)", 28.4), ("Transformer", 28.4), ("Base big", 28)]
+    rows = [f"{name}\t1706.03762\t2017\t{bleu}\t\t\t\t\t\tpaper" for name, bleu in names]
+    papers = merge_benchmark(
+        "wmt", _sheet(tmp_path, rows), SPEC, statements, _table(), DEFAULT_CONVENTIONS, "thompson", ["extracted"], 0.05
+    ).set_index("model")
+    assert papers.loc["Transformer (base)", "hours"] == 12
+    assert "base models" in papers.loc["Transformer (base)", "extracted_sentence"]
+    assert papers.loc["Transformer (big)", "hours"] == 84
+    assert "big models" in papers.loc["Transformer (big)", "extracted_sentence"]
+    assert papers.loc["Transformer", "hours"] == 84  # no word of the name tells the runs apart: the largest
+    assert papers.loc["Base big", "hours"] == 84  # both runs named once: the largest of the two
+    assert papers.loc["Transformer (base)", "flop"] == pytest.approx(flop[0])
+
+
 def test_shipped_sheets_every_row_in_papers():
     import yaml
 

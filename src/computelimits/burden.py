@@ -4,6 +4,7 @@ with provenance (flop_source) and a status for every row."""
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -68,14 +69,32 @@ def curated_compute(
     }, ""
 
 
-def best_statements(statements: pd.DataFrame) -> pd.DataFrame:
-    """One extracted statement per arXiv id: the largest usable FLOP value (a paper's headline run)."""
+def statements_by_paper(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The usable extracted statements of each arXiv id (base id, no version), largest FLOP value first."""
     if statements.empty:
-        return statements.assign(base_id=pd.Series(dtype=str))
+        return {}
     usable = statements[statements["status"] == "ok"].copy()
     usable["base_id"] = usable["arxiv_id"].map(base_id)
     usable = usable.sort_values(["base_id", "flop", "confidence"], ascending=[True, False, False], kind="stable")
-    return usable.drop_duplicates("base_id")
+    return {key: group for key, group in usable.groupby("base_id", sort=False)}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", str(text).lower()))
+
+
+def statement_for(model: str, paper: pd.DataFrame) -> pd.Series:
+    """The statement of one paper that goes with the sheet row `model`: the one whose sentence names most of the
+    words of the model name that single out a run (words some of the paper's statements have and others lack:
+    "base" and "big" for "Transformer (base)"/"(big)", "large" for "BERT-Large"); failing that (one statement,
+    or no such word), the largest FLOP value, the paper's headline run."""
+    sentences = [_words(text) for text in paper["sentence"]]
+    common, seen = set.intersection(*sentences), set.union(*sentences)
+    telling = (_words(model) & seen) - common
+    if not telling:
+        return paper.iloc[0]
+    named = [len(telling & words) for words in sentences]
+    return paper.iloc[int(np.argmax(named))]  # the first of the best: largest FLOP among equals
 
 
 def merge_benchmark(
@@ -91,7 +110,7 @@ def merge_benchmark(
 ) -> pd.DataFrame:
     """papers.tsv rows of one benchmark: one per sheet row, with the chosen compute and why."""
     language_model = bool(spec.get("language_model", False))
-    best = best_statements(statements).set_index("base_id") if len(statements) else pd.DataFrame()
+    by_paper = statements_by_paper(statements)
     rows = []
     for _, row in sheet.iterrows():
         out = {
@@ -114,8 +133,8 @@ def merge_benchmark(
         out["flop_thompson"] = per_convention.get("thompson", np.nan)
         out["flop_epoch"] = per_convention.get("epoch", np.nan)
         key = base_id(row["arxiv_id"])
-        if key and key in best.index:
-            stmt = best.loc[key]
+        if key and key in by_paper:
+            stmt = statement_for(row["model"], by_paper[key])
             flop = stmt.get(f"flop_{convention}", stmt["flop"])
             if not pd.isna(flop):
                 candidates["extracted"] = {
