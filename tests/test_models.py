@@ -153,3 +153,39 @@ def test_chain_threads_do_not_change_the_samples():
     assert one.shape == (2, 200, 2)
     assert np.array_equal(one, two)
     assert not np.array_equal(one[0], one[1])  # the chains differ: two seeds, not one chain copied
+
+
+@pytest.mark.slow
+def test_exact_loo_refits_leave_the_point_out(tmp_path):
+    """Refits for exact LOO (every point here, by a threshold below any Pareto k): the held-out point's log
+    predictive density is below its in-sample fit, so the point really was left out, and close to PSIS's estimate
+    where PSIS is reliable (Pareto k < 0.5); the refits are stored, and LOO read back from the file is the same."""
+    import logging
+
+    import arviz as az
+    import xarray as xr
+    from scipy.special import logsumexp
+
+    from computelimits.models import REFITS, Fit, build_model, exact_loo, sample, stored_loo
+    from computelimits.tables import write_netcdf
+
+    data = _design(2, 6, seed=4)
+    data.y[:] = _simulated_y(data, [-0.07, -0.02], [-0.7, -0.3], 0.05, seed=6)
+    sampling = {"draws": 2000, "tune": 1000, "chains": 2, "target_accept": 0.9}
+    posterior = sample(build_model(data, "polynomial"), 21, **sampling, cores=1)
+    fit = Fit(data, posterior, None, None)
+    psis = az.loo(posterior, pointwise=True)
+    updated = exact_loo(fit, "polynomial", 21, sampling, 1, logging.getLogger("test"), k_threshold=-np.inf)
+    assert list(fit.posterior[REFITS]["refit"].values) == list(range(12))
+    exact, estimated = np.asarray(updated.elpd_i), np.asarray(psis.elpd_i)
+    log_lik = np.asarray(posterior["log_likelihood"]["log10_error"]).reshape(-1, 12)
+    in_sample = logsumexp(log_lik, axis=0) - np.log(len(log_lik))
+    assert np.all(exact < in_sample), (exact, in_sample)
+    reliable = np.asarray(psis.pareto_k) < 0.5
+    assert reliable.sum() >= 6, np.asarray(psis.pareto_k)
+    assert np.abs(exact - estimated)[reliable].max() < 0.15, (np.abs(exact - estimated), np.asarray(psis.pareto_k))
+    path = tmp_path / "fit.nc"
+    write_netcdf(fit.posterior, path)
+    assert stored_loo(xr.open_datatree(path), k_threshold=-np.inf).elpd == pytest.approx(updated.elpd)
+    with pytest.raises(ValueError, match="point 0 needs an exact LOO refit"):
+        stored_loo(posterior.drop_nodes(REFITS), k_threshold=-np.inf)

@@ -118,7 +118,7 @@ def model_data(papers: pd.DataFrame, benchmarks: list[str], min_log10_sd: float)
     )
 
 
-def build_model(data: ModelData, variant: str = "polynomial"):
+def build_model(data: ModelData, variant: str = "polynomial", held_out: bool = False):
     """Hierarchical model of log10(error) with errors in compute and a Student-t likelihood (non-centred).
 
     Every variant models the same observed variable, log10(error), so LOO compares them directly:
@@ -148,6 +148,10 @@ def build_model(data: ModelData, variant: str = "polynomial"):
     - residual scale per series ~ HalfNormal(0.1) (a 25% relative error);
       Student-t degrees of freedom ~ Gamma(2, 0.1) (mean 20, heavy tails allowed for outlying papers).
     - true log10 compute ~ N(reported, sd from flop_low/flop_high): errors in variables.
+
+    `held_out=True` builds the model for exact leave-one-out refits: the likelihood of each point is weighted by
+    the data `weight` (0 leaves the point out: its true compute then follows its prior, so `log_lik`, the pointwise
+    log density, is the point's log predictive density given the other points).
     """
     import pymc as pm
 
@@ -186,7 +190,13 @@ def build_model(data: ModelData, variant: str = "polynomial"):
                 mu = mu - slope[series] * x_true + pm.math.log(f + (1 - f) * reducible) / np.log(10)
             pm.Deterministic("k", 1 / pm.math.abs(slope), dims="benchmark")
         y = pm.Data("y", data.y, dims="point")  # data, so simulation checks can swap it without recompiling
-        pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=y, dims="point")
+        if held_out:
+            weight = pm.Data("weight", np.ones(len(data.y)), dims="point")
+            log_lik = pm.logp(pm.StudentT.dist(nu=nu, mu=mu, sigma=sigma[series]), y)
+            pm.Potential("likelihood", pm.math.sum(weight * log_lik))
+            pm.Deterministic("log_lik", log_lik, dims="point")
+        else:
+            pm.StudentT("log10_error", nu=nu, mu=mu, sigma=sigma[series], observed=y, dims="point")
     return model
 
 
@@ -342,14 +352,114 @@ def fit_variant(
     return Fit(data, posterior, prior, summary)
 
 
-def compare(posteriors: dict) -> pd.DataFrame:
-    """loo.tsv: PSIS-LOO of every variant (all model the same log10 errors), best first, with the largest
-    Pareto k of each (above 0.7 the LOO estimate of that variant is unreliable)."""
+REFITS = "loo_refits"  # group of a posterior DataTree: log-likelihood draws of the points refitted for exact LOO
+
+
+def _refit_wrapper(posterior, refit):
+    """An ArviZ SamplingWrapper whose refit of point i is `refit(i)`: the held-out point's log-likelihood draws
+    (chain, draw) from a fit without it."""
+    from arviz_stats.loo import SamplingWrapper
+
+    class Refits(SamplingWrapper):
+        def sel_observations(self, idx):
+            return int(idx), int(idx)
+
+        def sample(self, modified_observed_data):
+            return refit(modified_observed_data)
+
+        def get_inference_data(self, fitted_model):
+            return fitted_model
+
+        def log_likelihood__i(self, excluded_obs, idata__i):
+            return idata__i
+
+    return Refits(model=None, idata_orig=posterior)
+
+
+def exact_loo(
+    fit: Fit,
+    variant: str,
+    seed: int,
+    sampling: dict,
+    threads: int | None,
+    log: logging.Logger,
+    k_threshold: float | None = None,
+):
+    """Exact leave-one-out for the points where PSIS fails (Pareto k above ArviZ's threshold, 0.7 here): each such
+    point is left out of a refit (the `held_out` model, compiled once; its weight set to 0) and its log predictive
+    density taken from the refit (ArviZ `reloo`). The refits' log-likelihood draws are kept in the posterior's
+    `loo_refits` group, so `compare` uses them without sampling again. Returns the updated LOO (ELPDData).
+    `k_threshold` (default ArviZ's) is for tests."""
+    import arviz as az
+    import nutpie
+    import pytensor
+    import xarray as xr
+    from scipy.special import logsumexp
+
+    loo = az.loo(fit.posterior, pointwise=True)
+    with pytensor.config.change_flags(numba__fastmath=False):
+        compiled = None
+        draws = {}
+
+        def refit(i: int):
+            nonlocal compiled
+            if compiled is None:
+                held_out = build_model(fit.data, variant, held_out=True)
+                compiled = nutpie.compile_pymc_model(held_out, var_names=["log_lik"])
+            weight = np.ones(len(fit.data.y))
+            weight[i] = 0.0
+            trace = nutpie.sample(
+                compiled.with_data(weight=weight), draws=sampling["draws"], tune=sampling["tune"],
+                chains=sampling["chains"], target_accept=sampling["target_accept"], seed=seed + 1 + i,
+                cores=threads, progress_bar=False,
+            )  # fmt: skip
+            draws[i] = trace.posterior["log_lik"].isel(point=i).drop_vars("point")
+            psis = float(loo.elpd_i.isel(point=i))
+            exact = float(logsumexp(draws[i].values) - np.log(draws[i].size))
+            log.info(
+                "exact LOO for point %d (%s, Pareto k %.2f): elpd_i %.3f (PSIS %.3f); %d divergences in the refit",
+                i, fit.data.models[i], float(loo.pareto_k.isel(point=i)), exact, psis, divergences(trace),
+            )  # fmt: skip
+            return draws[i]
+
+        updated = az.reloo(_refit_wrapper(fit.posterior, refit), loo_orig=loo, k_threshold=k_threshold, pointwise=True)
+    if draws:
+        points = sorted(draws)
+        stacked = xr.concat([draws[i] for i in points], dim="refit").assign_coords(refit=points)
+        fit.posterior[REFITS] = xr.DataTree(xr.Dataset({"log_lik": stacked}))
+    log.info("LOO: points refitted: %d; elpd %.2f (PSIS alone %.2f)", len(draws), updated.elpd, loo.elpd)
+    return updated
+
+
+def stored_loo(posterior, k_threshold: float | None = None):
+    """LOO of a fitted variant with the exact refits `exact_loo` stored in it (the same points are above the
+    threshold: the posterior is the same)."""
     import arviz as az
 
-    table = az.compare(posteriors, round_to="none")
+    stored = posterior[REFITS]["log_lik"] if REFITS in posterior.children else None
+
+    def refit(i: int):
+        if stored is None or i not in stored["refit"].values:
+            raise ValueError(f"point {i} needs an exact LOO refit that the posterior does not hold: refit the variant")
+        return stored.sel(refit=i).drop_vars("refit")
+
+    return az.reloo(_refit_wrapper(posterior, refit), k_threshold=k_threshold, pointwise=True)
+
+
+def compare(posteriors: dict) -> pd.DataFrame:
+    """loo.tsv: LOO of every variant (all model the same log10 errors; PSIS, exact refits where PSIS fails), best
+    first, with the number of refitted points and the largest Pareto k left (above 0.7 the estimate of that
+    variant would be unreliable; refitted points count as 0)."""
+    import arviz as az
+
+    loos = {name: stored_loo(posterior) for name, posterior in posteriors.items()}
+    table = az.compare(loos, round_to="none")
     table.insert(0, "model", table.index.astype(str))
-    table["pareto_k_max"] = [float(np.max(az.loo(posteriors[name]).pareto_k)) for name in table["model"]]
+    table["refits"] = [
+        int(posteriors[name][REFITS].sizes["refit"]) if REFITS in posteriors[name].children else 0
+        for name in table["model"]
+    ]
+    table["pareto_k_max"] = [float(np.max(loos[name].pareto_k)) for name in table["model"]]
     return table.reset_index(drop=True)
 
 

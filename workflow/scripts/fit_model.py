@@ -15,7 +15,7 @@ compiledir.mkdir(parents=True, exist_ok=True)
 os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
 from computelimits.logs import to_file  # noqa: E402
-from computelimits.models import fit_variant  # noqa: E402
+from computelimits.models import exact_loo, fit_variant  # noqa: E402
 from computelimits.tables import read_tsv, write_netcdf, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
@@ -30,6 +30,7 @@ fit = fit_variant(
     threads=snakemake.threads,
 )
 fit.check(snakemake.params.gates)  # the summary is in the log either way
+exact_loo(fit, snakemake.wildcards.variant, snakemake.params.seed, snakemake.params.sampling, snakemake.threads, log)
 write_netcdf(fit.prior, snakemake.output.prior)
 write_netcdf(fit.posterior, snakemake.output.posterior)
 write_tsv(fit.summary, snakemake.output.summary)
