@@ -431,16 +431,19 @@ def exact_loo(
     return updated
 
 
-def stored_loo(posterior, k_threshold: float | None = None):
-    """LOO of a fitted variant with the exact refits `exact_loo` stored in it (the same points are above the
-    threshold: the posterior is the same)."""
+def stored_loo(posterior, name: str = "", k_threshold: float | None = None):
+    """LOO of the fitted variant `name` with the exact refits `exact_loo` stored in it (the same points are above
+    the threshold: the posterior is the same)."""
     import arviz as az
 
     stored = posterior[REFITS]["log_lik"] if REFITS in posterior.children else None
 
     def refit(i: int):
         if stored is None or i not in stored["refit"].values:
-            raise ValueError(f"point {i} needs an exact LOO refit that the posterior does not hold: refit the variant")
+            raise ValueError(
+                f"variant '{name}': point {i} needs an exact LOO refit that its posterior does not hold"
+                " (a posterior from before the refits?): rerun its fit (snakemake --forcerun fit_model)"
+            )
         return stored.sel(refit=i).drop_vars("refit")
 
     return az.reloo(_refit_wrapper(posterior, refit), k_threshold=k_threshold, pointwise=True)
@@ -452,7 +455,7 @@ def compare(posteriors: dict) -> pd.DataFrame:
     variant would be unreliable; refitted points count as 0)."""
     import arviz as az
 
-    loos = {name: stored_loo(posterior) for name, posterior in posteriors.items()}
+    loos = {name: stored_loo(posterior, name) for name, posterior in posteriors.items()}
     table = az.compare(loos, round_to="none")
     table.insert(0, "model", table.index.astype(str))
     table["refits"] = [
