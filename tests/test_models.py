@@ -156,6 +156,7 @@ def test_chain_threads_do_not_change_the_samples():
 
 
 @pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Estimated shape parameter of Pareto")  # the test's own PSIS on 12 points
 def test_exact_loo_refits_leave_the_point_out(tmp_path):
     """Refits for exact LOO (every point here, by a threshold below any Pareto k): the held-out point's log
     predictive density is below its in-sample fit, so the point really was left out, and close to PSIS's estimate

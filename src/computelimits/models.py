@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -355,6 +356,10 @@ def fit_variant(
 REFITS = "loo_refits"  # group of a posterior DataTree: log-likelihood draws of the points refitted for exact LOO
 
 
+# ArviZ warns of Pareto k > 0.7 when it computes PSIS-LOO; reloo then refits exactly those points.
+_PARETO_WARNING = "Estimated shape parameter of Pareto distribution is greater than"
+
+
 def _refit_wrapper(posterior, refit):
     """An ArviZ SamplingWrapper whose refit of point i is `refit(i)`: the held-out point's log-likelihood draws
     (chain, draw) from a fit without it."""
@@ -396,7 +401,9 @@ def exact_loo(
     import xarray as xr
     from scipy.special import logsumexp
 
-    loo = az.loo(fit.posterior, pointwise=True)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_PARETO_WARNING, category=UserWarning)
+        loo = az.loo(fit.posterior, pointwise=True)
     with pytensor.config.change_flags(numba__fastmath=False):
         compiled = None
         draws = {}
@@ -446,7 +453,9 @@ def stored_loo(posterior, name: str = "", k_threshold: float | None = None):
             )
         return stored.sel(refit=i).drop_vars("refit")
 
-    return az.reloo(_refit_wrapper(posterior, refit), k_threshold=k_threshold, pointwise=True)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_PARETO_WARNING, category=UserWarning)
+        return az.reloo(_refit_wrapper(posterior, refit), k_threshold=k_threshold, pointwise=True)
 
 
 def compare(posteriors: dict) -> pd.DataFrame:
