@@ -71,6 +71,12 @@ def download(arxiv_id: str, target: Path, url: str, timeout: float) -> None:
             raise ValueError(f"interrupted transfer ({out.tell()} of {expected} bytes)")
 
 
+# The reason of every id left unfetched offline, the one whose download failed included: which fetch job meets the
+# network first varies between runs, so a per-job message would make the status tables differ from run to run.
+# The error itself goes to the job's log and to the offline marker.
+OFFLINE = "offline (a download failed; its error is in the fetch log)"
+
+
 def fetch_all(
     ids: list[str],
     pdf_dir: str | Path,
@@ -95,7 +101,7 @@ def fetch_all(
             results.append(Fetched(arxiv_id, str(found), "local"))
             continue
         if not online:
-            reason = "download disabled" if not allow_download else "offline (an earlier download failed)"
+            reason = "download disabled" if not allow_download else OFFLINE
             results.append(Fetched(arxiv_id, "", "unavailable", reason))
             continue
         wait = delay - (time.monotonic() - last_request)
@@ -111,7 +117,7 @@ def fetch_all(
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             online = False
             log.warning("download of %s failed (%s); no further downloads in this run", arxiv_id, exc)
-            results.append(Fetched(arxiv_id, "", "unavailable", f"network: {exc}"))
+            results.append(Fetched(arxiv_id, "", "unavailable", OFFLINE))
             if marker:
                 marker.parent.mkdir(parents=True, exist_ok=True)
                 marker.write_text(f"{arxiv_id}: {exc}\n")
