@@ -76,7 +76,7 @@ def statements_by_paper(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     usable = statements[statements["status"] == "ok"].copy()
     usable["base_id"] = usable["arxiv_id"].map(base_id)
     usable = usable.sort_values(["base_id", "flop", "confidence"], ascending=[True, False, False], kind="stable")
-    return {key: group for key, group in usable.groupby("base_id", sort=False)}
+    return dict(tuple(usable.groupby("base_id", sort=False)))
 
 
 def _words(text: str) -> set[str]:
@@ -232,7 +232,7 @@ def counts(papers: pd.DataFrame) -> pd.DataFrame:
                 "benchmark": name,
                 "rows": len(group),
                 "with_compute": len(usable),
-                **{source: int(by_source.get(source, 0)) for source in ("curated", "extracted", "given")},
+                **{source: int(by_source.get(source, 0)) for source in SOURCES},
                 "no_compute": int(group["status"].str.startswith("no compute").sum()),
                 "first_year": int(group["year"].min()),
                 "last_year": int(group["year"].max()),

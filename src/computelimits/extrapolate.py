@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .costs import dollars, lb_co2e
-from .models import VARIANTS, X_CENTRE, YEAR_CENTRE, usable
+from .models import VARIANTS, X_CENTRE, fitted_series, line_draws, series_draws, usable
 
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
 TARGET_COLUMNS = (
@@ -26,10 +26,6 @@ def compute_trend(papers: pd.DataFrame) -> tuple[float, float]:
     return float(slope), float(intercept)
 
 
-def _draws(posterior, name: str, var: str) -> np.ndarray:
-    return np.asarray(posterior[var].sel(benchmark=name)).ravel()
-
-
 def required_log10_flop(posterior, name: str, target_error: float, variant: str, year: float) -> np.ndarray:
     """Per posterior draw, log10 FLOP at which series `name` reaches `target_error` (a fraction) under
     `variant`; +inf where that draw never gets there (no improvement with compute, or a floor above the target).
@@ -37,15 +33,12 @@ def required_log10_flop(posterior, name: str, target_error: float, variant: str,
     form, year_term = VARIANTS[variant]
     with np.errstate(divide="ignore", invalid="ignore"):
         if form == "exponential":
-            level, rate = _draws(posterior, name, "level"), _draws(posterior, name, "rate")
+            level, rate = series_draws(posterior, name, "level"), series_draws(posterior, name, "rate")
             x = (1 / target_error - np.exp(level)) / rate
             return np.where(rate > 0, X_CENTRE + x, np.inf)
-        slope, intercept = _draws(posterior, name, "slope"), _draws(posterior, name, "intercept")
-        if year_term:
-            progress = np.asarray(posterior["progress"]).ravel()
-            intercept = intercept + progress * (year - YEAR_CENTRE)
+        intercept, slope = line_draws(posterior, name, year_term, year)
         if form == "saturating":
-            fraction = _draws(posterior, name, "floor_fraction")
+            fraction = series_draws(posterior, name, "floor_fraction")
             reducible = (target_error / 10**intercept - fraction) / (1 - fraction)
             x = np.log10(reducible) / slope
             return np.where((slope < 0) & (reducible > 0), X_CENTRE + x, np.inf)
@@ -60,7 +53,7 @@ def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, cost
     rows = []
     for variant, idata in posteriors.items():
         posterior = idata.posterior
-        fitted = [str(b) for b in np.asarray(posterior["benchmark"])]
+        fitted = fitted_series(posterior)
         for name, spec in benchmarks.items():
             for target in spec.get("targets", []):
                 row = {"model": variant, "benchmark": name, "target_error": float(target)}

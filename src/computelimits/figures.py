@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from .atomic import atomic_path
-from .models import predict_log10_error, usable
+from .models import fitted_series, predict_log10_error, usable
 
 # Thompson et al. v1 implied polynomial k (SCIENCE.md); WMT En-De has none (slope ~ 0).
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}
@@ -32,10 +32,6 @@ def _style() -> None:
     plt.rcParams.update({"savefig.dpi": 150, "savefig.bbox": "tight", "svg.hashsalt": "computelimits"})
 
 
-def _fitted(idata, name: str) -> bool:
-    return name in [str(b) for b in np.asarray(idata.posterior["benchmark"])]
-
-
 def draw_series(ax, name, spec, papers, idata, ols, targets, main: str, norm=None):
     """Points, posterior band, OLS line and extrapolated targets of one series; returns the scatter (or None)."""
     data = usable(papers[papers["benchmark"] == name])
@@ -48,7 +44,7 @@ def draw_series(ax, name, spec, papers, idata, ols, targets, main: str, norm=Non
     reach = [np.log10(v) for v in rows["flop_q50"] if np.isfinite(v) and v > 0]
     x_hi = min(max([x.max() + 1, *reach]) + 0.5, x.max() + MAX_DECADES_BEYOND_DATA)
     grid = np.linspace(x.min() - 0.3, x_hi, 240)
-    if _fitted(idata, name):
+    if name in fitted_series(idata.posterior):
         lines = 10 ** predict_log10_error(idata.posterior, name, grid, main, float(data["year"].max())) * 100
         q05, q25, q50, q75, q95 = np.quantile(lines, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)
         ax.fill_between(10**grid, q05, q95, color=BAND, alpha=0.15, lw=0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -356,8 +357,17 @@ def fit_variant(
 REFITS = "loo_refits"  # group of a posterior DataTree: log-likelihood draws of the points refitted for exact LOO
 
 
-# ArviZ warns of Pareto k > 0.7 when it computes PSIS-LOO; reloo then refits exactly those points.
-_PARETO_WARNING = "Estimated shape parameter of Pareto distribution is greater than"
+@contextmanager
+def _without_pareto_warning():
+    """ArviZ warns of Pareto k > 0.7 when it computes PSIS-LOO; here reloo refits exactly those points."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Estimated shape parameter of Pareto distribution", UserWarning)
+        yield
+
+
+def _stored_refits(posterior):
+    """The `loo_refits` log-likelihood draws (refit, chain, draw) of a fitted variant, or None."""
+    return posterior[REFITS]["log_lik"] if REFITS in posterior.children else None
 
 
 def _refit_wrapper(posterior, refit):
@@ -401,8 +411,7 @@ def exact_loo(
     import xarray as xr
     from scipy.special import logsumexp
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=_PARETO_WARNING, category=UserWarning)
+    with _without_pareto_warning():
         loo = az.loo(fit.posterior, pointwise=True)
     with pytensor.config.change_flags(numba__fastmath=False):
         compiled = None
@@ -443,7 +452,7 @@ def stored_loo(posterior, name: str = "", k_threshold: float | None = None):
     the threshold: the posterior is the same)."""
     import arviz as az
 
-    stored = posterior[REFITS]["log_lik"] if REFITS in posterior.children else None
+    stored = _stored_refits(posterior)
 
     def refit(i: int):
         if stored is None or i not in stored["refit"].values:
@@ -453,8 +462,7 @@ def stored_loo(posterior, name: str = "", k_threshold: float | None = None):
             )
         return stored.sel(refit=i).drop_vars("refit")
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=_PARETO_WARNING, category=UserWarning)
+    with _without_pareto_warning():
         return az.reloo(_refit_wrapper(posterior, refit), k_threshold=k_threshold, pointwise=True)
 
 
@@ -467,12 +475,29 @@ def compare(posteriors: dict) -> pd.DataFrame:
     loos = {name: stored_loo(posterior, name) for name, posterior in posteriors.items()}
     table = az.compare(loos, round_to="none")
     table.insert(0, "model", table.index.astype(str))
-    table["refits"] = [
-        int(posteriors[name][REFITS].sizes["refit"]) if REFITS in posteriors[name].children else 0
-        for name in table["model"]
-    ]
+    refits = {name: _stored_refits(posterior) for name, posterior in posteriors.items()}
+    table["refits"] = [0 if refits[name] is None else refits[name].sizes["refit"] for name in table["model"]]
     table["pareto_k_max"] = [float(np.max(loos[name].pareto_k)) for name in table["model"]]
     return table.reset_index(drop=True)
+
+
+def fitted_series(posterior) -> list[str]:
+    """The series a posterior was fitted to (those with 3 or more usable points)."""
+    return [str(b) for b in np.asarray(posterior["benchmark"])]
+
+
+def series_draws(posterior, name: str, var: str) -> np.ndarray:
+    """All posterior draws (chains flattened) of the per-series parameter `var` of series `name`."""
+    return np.asarray(posterior[var].sel(benchmark=name)).ravel()
+
+
+def line_draws(posterior, name: str, year_term: bool, year: float) -> tuple[np.ndarray, np.ndarray]:
+    """(intercept, slope) draws of series `name` (polynomial and saturating forms); with the year term, the
+    intercept of a paper published in `year`."""
+    intercept, slope = series_draws(posterior, name, "intercept"), series_draws(posterior, name, "slope")
+    if year_term:
+        intercept = intercept + np.asarray(posterior["progress"]).ravel() * (year - YEAR_CENTRE)
+    return intercept, slope
 
 
 def predict_log10_error(posterior, name: str, log10_flop: np.ndarray, variant: str, year: float) -> np.ndarray:
@@ -481,13 +506,11 @@ def predict_log10_error(posterior, name: str, log10_flop: np.ndarray, variant: s
     x = np.asarray(log10_flop, dtype=float)[None, :] - X_CENTRE
 
     def draws(var):
-        return np.asarray(posterior[var].sel(benchmark=name)).ravel()[:, None]
+        return series_draws(posterior, name, var)[:, None]
 
     if form == "exponential":
         return -np.log10(np.maximum(np.exp(draws("level")) + draws("rate") * x, 1.0001))
-    intercept, slope = draws("intercept"), draws("slope")
-    if year_term:
-        intercept = intercept + np.asarray(posterior["progress"]).ravel()[:, None] * (year - YEAR_CENTRE)
+    intercept, slope = (d[:, None] for d in line_draws(posterior, name, year_term, year))
     if form == "saturating":
         fraction = draws("floor_fraction")
         return intercept + np.log10(fraction + (1 - fraction) * 10 ** (slope * x))

@@ -128,6 +128,12 @@ _STOP_WORDS = {
 }
 
 
+def _quantity(text: str) -> tuple[float, float] | None:
+    """(low, high) of text captured by a QUANTITY group ("8", "2-3", "a few"); None when it is not one."""
+    whole = re.fullmatch(QUANTITY, text)
+    return quantity_bounds(whole) if whole else None
+
+
 def _number_before(text: str, end: int, window: int = 60, allow_times: bool = True) -> tuple[float, float] | None:
     """The count written just before position `end` ('8 nvidia p100', 'eight', 'a single', '8 x'), skipping at
     most three descriptive words and never crossing a preposition or another number."""
@@ -136,8 +142,7 @@ def _number_before(text: str, end: int, window: int = 60, allow_times: bool = Tr
         times = r"\s*(?:x\s*)?" if allow_times else r"\s*"  # "8x V100"; but "999X accelerators" is a name
         match = re.search(rf"(?:^|[\s(])(?P<q>{QUANTITY}){times}$", prefix)
         if match:
-            inner = re.fullmatch(QUANTITY, match.group("q"))
-            bounds = quantity_bounds(inner) if inner else None
+            bounds = _quantity(match.group("q"))
             return bounds if bounds and bounds[1] <= 1e6 else None
         word = re.search(r"(?:^|\s)([a-z0-9][a-z0-9.]*)$", prefix)
         if not word or word.group(1) in _STOP_WORDS or word.group(1) in UNIT_ALIASES:
@@ -175,8 +180,7 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
     cores_after = re.match(rf"\s*(?:\w+\s+){{0,3}}?with\s+(?P<q>{QUANTITY})\s+(?:tensor ?)?cores\b", tail)
     if proc.kind == "tpu" and (cores_before or cores_after):
         # "a 512-core TPUv2 cluster", "a single TPU v3 with 8 cores": the cores are the count
-        inner = re.fullmatch(QUANTITY, (cores_before or cores_after).group("q"))
-        bounds = quantity_bounds(inner) if inner else None
+        bounds = _quantity((cores_before or cores_after).group("q"))
         if bounds:
             return _Hardware(proc, raw, bounds, "core", start, end)
     if re.match(r"\s*(?:tensor ?)?cores?\b", tail) and proc.kind == "tpu":
@@ -193,8 +197,7 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
             text,
         )
         if generic:
-            inner = re.fullmatch(QUANTITY, generic.group("q"))
-            count = quantity_bounds(inner) if inner else None
+            count = _quantity(generic.group("q"))
             if generic.group("noun").startswith("core") and proc.kind == "tpu":
                 unit = "core"
     dgx = re.match(r"dgx ?(2)?", raw)

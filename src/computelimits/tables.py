@@ -23,6 +23,13 @@ def write_netcdf(tree, path: str | Path) -> None:
         tree.to_netcdf(tmp)
 
 
+def read_posteriors(variants: list[str], paths: list[str]) -> dict:
+    """{variant: DataTree} of the fitted variants' NetCDF files, in config order."""
+    import xarray as xr
+
+    return {variant: xr.open_datatree(path) for variant, path in zip(variants, paths, strict=True)}
+
+
 def write_tsv(frame: pd.DataFrame, path: str | Path) -> None:
     atomic_write_text(path, frame.to_csv(sep="\t", index=False, float_format=FLOAT_FORMAT, lineterminator="\n"))
 

@@ -3,18 +3,17 @@
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import xarray as xr
 
 from computelimits.logs import to_file
 from computelimits.models import compare
-from computelimits.tables import read_tsv, write_tsv
+from computelimits.tables import read_posteriors, read_tsv, write_tsv
 
 if TYPE_CHECKING:
     from snakemake.script import snakemake
 
 log = to_file(snakemake.log[0])
 variants = snakemake.params.variants
-posteriors = {v: xr.open_datatree(p) for v, p in zip(variants, snakemake.input.posteriors, strict=True)}
+posteriors = read_posteriors(variants, snakemake.input.posteriors)
 loo = compare(posteriors) if len(posteriors) > 1 else pd.DataFrame({"model": variants})
 log.info("\n%s", loo.to_string())
 write_tsv(loo, snakemake.output.loo)
