@@ -25,37 +25,42 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+from snakemake.utils import validate
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import json, sys, time
 import nutpie  # noqa: F401  (imported before timing: pm.sample imports it on first use, ~1.7 s)
-import yaml
-from computelimits.models import GateError, build_model, check_gates, divergences, model_data, sample, summarise
+from computelimits.models import Fit, GateError, build_model, divergences, model_data, sample, summarise
 from computelimits.tables import read_tsv
 args = json.loads(sys.argv[1])
-config = yaml.safe_load(open(args["config"]))
-schema = yaml.safe_load(open(args["schema"]))
-sampling = {**schema["properties"]["sampling"]["default"], **config.get("sampling", {})}
-gates = {**schema["properties"]["gates"]["default"], **config.get("gates", {})}
-data = model_data(read_tsv(args["papers"]), list(config["benchmarks"]), config.get("min_log10_flop_sd", 0.05))
+config = args["config"]
+data = model_data(read_tsv(args["papers"]), list(config["benchmarks"]), config["min_log10_flop_sd"])
 model = build_model(data, args["variant"])
 started = time.perf_counter()
-idata = sample(model, config.get("seed", 1), sampler=args["sampler"], log_likelihood=False, cores=args["cores"],
-               **sampling)
+idata = sample(model, config["seed"], sampler=args["sampler"], log_likelihood=False, cores=args["cores"],
+               **config["sampling"])
 call = time.perf_counter() - started
 sampling_time = idata.sample_stats.attrs.get("sampling_time")
 summary = summarise(idata)
-sampled = summary[summary["parameter"] != "k"]
 try:
-    check_gates(sampled, divergences(idata), **gates)
+    Fit(data, idata, None, summary).check(config["gates"])
     verdict = "pass"
 except GateError as failed:
     verdict = "fail (" + str(failed).removeprefix("convergence gates failed: ") + ")"
 print(json.dumps({"call": call, "sampling": None if sampling_time is None else float(sampling_time),
-                  "divergences": divergences(idata), "min_ess_bulk": float(sampled["ess_bulk"].min()),
-                  "gates": verdict}))
+                  "divergences": divergences(idata),
+                  "min_ess_bulk": float(summary[summary["parameter"] != "k"]["ess_bulk"].min()), "gates": verdict}))
 """
+
+
+def pipeline_config() -> dict:
+    """config/config.yaml with the schema's defaults filled in by snakemake's validate, as the workflow does."""
+    config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
+    validate(config, str(ROOT / "workflow/schemas/config.schema.yaml"))
+    return config
 
 
 def fit_rule_threads() -> int:
@@ -67,15 +72,14 @@ def fit_rule_threads() -> int:
     return int(found.group(1))
 
 
-def run(sampler: str, cores: int | None, papers: Path, variant: str, compiledir: str) -> dict:
+def run(sampler: str, cores: int | None, papers: Path, variant: str, config: dict, compiledir: str) -> dict:
     env = {**os.environ, "PYTENSOR_FLAGS": f"base_compiledir={compiledir}"}
     spec = {
         "sampler": sampler,
         "cores": cores,
         "papers": str(papers),
         "variant": variant,
-        "config": str(ROOT / "config/config.yaml"),
-        "schema": str(ROOT / "workflow/schemas/config.schema.yaml"),
+        "config": config,
     }
     started = time.perf_counter()
     out = subprocess.run(
@@ -96,6 +100,7 @@ def main() -> None:
     if not args.papers.exists():
         raise SystemExit(f"{args.papers} not found: run `make run` first")
     threads = fit_rule_threads()
+    config = pipeline_config()
     settings = {
         f"nutpie, {threads} threads (the fit rule)": ("nutpie", threads),
         "pymc default (its cores guess)": ("pymc", None),
@@ -105,7 +110,7 @@ def main() -> None:
     for label, (sampler, cores) in settings.items():
         with tempfile.TemporaryDirectory() as compiledir:
             for cache in ("cold", "warm"):
-                r = results[label, cache] = run(sampler, cores, args.papers, args.variant, compiledir)
+                r = results[label, cache] = run(sampler, cores, args.papers, args.variant, config, compiledir)
                 alone = "" if r["sampling"] is None else f"; sampling alone {r['sampling']:5.2f} s"
                 print(
                     f"{label:34s} {cache}: compile + sampling {r['call']:5.1f} s{alone};"
