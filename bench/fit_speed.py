@@ -26,14 +26,17 @@ import time
 from pathlib import Path
 
 import yaml
-from snakemake.utils import validate
+
+from computelimits.defaults import with_defaults
 
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import json, sys, time
 import nutpie  # noqa: F401  (imported before timing: pm.sample imports it on first use, ~1.7 s)
-from computelimits.models import Fit, GateError, build_model, divergences, model_data, sample, summarise
+from computelimits.modeldata import model_data
+from computelimits.models import build_model
+from computelimits.sampling import Fit, GateError, divergences, sample, summarise
 from computelimits.tables import read_tsv
 args = json.loads(sys.argv[1])
 config = args["config"]
@@ -44,9 +47,9 @@ idata = sample(model, config["seed"], sampler=args["sampler"], log_likelihood=Fa
                **config["sampling"])
 call = time.perf_counter() - started
 sampling_time = idata.sample_stats.attrs.get("sampling_time")
-summary = summarise(idata)
+summary = summarise(idata, args["variant"])
 try:
-    Fit(data, idata, None, summary).check(config["gates"])
+    Fit(data, idata, None, summary, args["variant"]).check(config["gates"])
     verdict = "pass"
 except GateError as failed:
     verdict = "fail (" + str(failed).removeprefix("convergence gates failed: ") + ")"
@@ -57,10 +60,8 @@ print(json.dumps({"call": call, "sampling": None if sampling_time is None else f
 
 
 def pipeline_config() -> dict:
-    """config/config.yaml with the schema's defaults filled in by snakemake's validate, as the workflow does."""
-    config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
-    validate(config, str(ROOT / "workflow/schemas/config.schema.yaml"))
-    return config
+    """config/config.yaml with the schema's defaults filled in, as the workflow does."""
+    return with_defaults(yaml.safe_load((ROOT / "config/config.yaml").read_text()))
 
 
 def fit_rule_threads() -> int:

@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from computelimits.hardware import DEFAULT_CONVENTIONS, default_table_path, flop_range, load_table
-from computelimits.pdftext import statements_from_text
+from computelimits.config import conventions_from_config
+from computelimits.extraction import statements_from_text
+from computelimits.hardware import default_table_path, flop_range, load_table
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/epoch_ai_models/epoch_models_union_key_columns.csv"
 QUOTE = re.compile(r"[\"“]([^\"”]{20,}?)[\"”]")
@@ -54,7 +55,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=12, help="disagreeing rows to list")
     args = parser.parse_args()
     table = load_table(default_table_path())
-    epoch = DEFAULT_CONVENTIONS["epoch"]
+    epoch = conventions_from_config(None).by_name["epoch"]
     models = pd.read_csv(args.data, low_memory=False)
     rows = models[
         models["Training hardware"].notna()

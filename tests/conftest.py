@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from computelimits.hardware import DEFAULT_CONVENTIONS, load_table
+from computelimits.config import conventions_from_config
+from computelimits.hardware import load_table
 from computelimits.workdir import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,14 +30,33 @@ def table():
     return load_table(ROOT / "resources/hardware.tsv")
 
 
+# The schema's conventions (thompson chosen), as the workflow builds them from a config without `conventions`.
+CONVENTIONS = conventions_from_config(None, "thompson")
+
+
 @pytest.fixture(scope="session")
 def thompson():
-    return DEFAULT_CONVENTIONS["thompson"]
+    return CONVENTIONS.by_name["thompson"]
 
 
 @pytest.fixture(scope="session")
 def epoch():
-    return DEFAULT_CONVENTIONS["epoch"]
+    return CONVENTIONS.by_name["epoch"]
+
+
+PAPER_SENTENCE = "Attention. We trained our models on one machine with 8 NVIDIA P100 GPUs for 3.5 days."
+
+
+def paper_pdf(path: Path, text: str = PAPER_SENTENCE) -> Path:
+    """A one-page PDF (fpdf2) holding `text`."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, text)
+    pdf.output(str(path))
+    return path
 
 
 @pytest.fixture

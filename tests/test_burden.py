@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 from computelimits.burden import disagreements, merge_benchmark
-from computelimits.hardware import DEFAULT_CONVENTIONS
+from computelimits.defaults import benchmark_defaults
 from computelimits.sheets import load_sheet
 
-from .conftest import ROOT, SHEET_SCHEMA
+from .conftest import CONVENTIONS, ROOT, SHEET_SCHEMA
 
-SPEC = {"higher_is_better": True, "metric": "BLEU"}
+SPEC = benchmark_defaults({"sheet": "s.tsv", "higher_is_better": True, "metric": "BLEU", "targets": []})
 STATEMENTS = pd.DataFrame(
     [
         {"arxiv_id": "1706.03762v5", "sentence": "Training took 3.5 days on 8 P100 GPUs.", "hardware": "P100",
@@ -28,7 +28,7 @@ def _sheet(tmp_path, rows):
     header = "model\tarxiv_id\tyear\tscore\thardware\tcount\thours\tchip_hours\tflop\tsource"
     path = tmp_path / "s.tsv"
     path.write_text("\n".join([header, *rows]) + "\n")
-    return load_sheet(path, SHEET_SCHEMA)
+    return load_sheet(path, SHEET_SCHEMA, "wmt", 100)
 
 
 ROWS = [
@@ -41,9 +41,7 @@ ROWS = [
 
 
 def _merge(tmp_path, priority, statements=STATEMENTS):
-    return merge_benchmark(
-        "wmt", _sheet(tmp_path, ROWS), SPEC, statements, _table(), DEFAULT_CONVENTIONS, "thompson", priority, 0.05
-    )
+    return merge_benchmark("wmt", _sheet(tmp_path, ROWS), SPEC, statements, _table(), CONVENTIONS, priority, 0.05)
 
 
 def _table():
@@ -101,7 +99,7 @@ def test_each_row_gets_the_statement_naming_its_model(tmp_path):
     names = [("Transformer (base)", 27.3), ("Transformer (big)", 28.4), ("Transformer", 28.4), ("Base big", 28)]
     rows = [f"{name}\t1706.03762\t2017\t{bleu}\t\t\t\t\t\tpaper" for name, bleu in names]
     papers = merge_benchmark(
-        "wmt", _sheet(tmp_path, rows), SPEC, statements, _table(), DEFAULT_CONVENTIONS, "thompson", ["extracted"], 0.05
+        "wmt", _sheet(tmp_path, rows), SPEC, statements, _table(), CONVENTIONS, ["extracted"], 0.05
     ).set_index("model")
     assert papers.loc["Transformer (base)", "hours"] == 12
     assert "base models" in papers.loc["Transformer (base)", "extracted_sentence"]
@@ -121,7 +119,7 @@ def test_shipped_sheets_every_row_in_papers():
     sheets = load_benchmarks(config["benchmarks"], SHEET_SCHEMA, ROOT)
     for name, sheet in sheets.items():
         papers = merge_benchmark(
-            name, sheet, config["benchmarks"][name], pd.DataFrame(), _table(), DEFAULT_CONVENTIONS, "thompson",
+            name, sheet, benchmark_defaults(config["benchmarks"][name]), pd.DataFrame(), _table(), CONVENTIONS,
             ["curated", "extracted", "given"], 0.05,
         )  # fmt: skip
         assert list(papers["model"]) == list(sheet["model"])

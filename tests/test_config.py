@@ -55,9 +55,10 @@ def test_conventions_from_config_override():
     conventions = conventions_from_config(
         {"mine": {"precision": {"gpu": ["fp16", "fp32"]}, "utilisation": 0.5, "utilisation_range": [0.3, 0.7]}}
     )
-    assert {"thompson", "epoch", "mine"} <= set(conventions)
-    assert conventions["mine"].utilisation == 0.5
-    assert conventions["mine"].utilisation_range == (0.3, 0.7)
+    assert {"thompson", "epoch", "mine"} <= set(conventions.by_name)
+    assert conventions.by_name["mine"].utilisation == 0.5
+    assert conventions.by_name["mine"].utilisation_range == (0.3, 0.7)
+    assert conventions.chosen == "thompson"  # the schema's default
 
 
 def _dry_run(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -101,13 +102,6 @@ def test_workflow_names_missing_sheet_and_bad_cell(workdir):
     assert "column 'score': 'high' is not of type 'number'" in output
 
 
-def test_schema_default_conventions_match_the_package():
-    """The conventions are defined twice (schema default for the workflow, package default for the CLI)."""
-    schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
-    defaults = schema["properties"]["conventions"]["default"]
-    assert conventions_from_config(defaults) == conventions_from_config(None)
-
-
 def test_unwritable_results_folder_stops_before_any_job(workdir):
     import os
     import shutil
@@ -135,10 +129,3 @@ def test_slurm_profile_dry_run(workdir):
     result = _dry_run(workdir, "--workflow-profile", "profiles/slurm")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "fit_model" in result.stdout and "executor: slurm" not in result.stderr
-
-
-def test_schema_default_costs_match_the_package():
-    from computelimits.costs import DEFAULT_COSTS
-
-    schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
-    assert schema["properties"]["costs"]["default"] == DEFAULT_COSTS

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from computelimits.costs import DEFAULT_COSTS, KG_PER_LB, dollars, hardware_dollars, hardware_lb_co2e, lb_co2e
+from computelimits.costs import KG_PER_LB, dollars, hardware_dollars, hardware_lb_co2e, lb_co2e
+from computelimits.defaults import defaults
+
+DEFAULT_COSTS = defaults()["costs"]  # the schema's
 
 
 def test_site_factors():

@@ -8,11 +8,13 @@ import pytest
 import yaml
 
 from computelimits.burden import merge_benchmark
-from computelimits.hardware import DEFAULT_CONVENTIONS, load_table
-from computelimits.models import GateError, check_gates, ols
+from computelimits.defaults import benchmark_defaults
+from computelimits.hardware import load_table
+from computelimits.ols import ols
+from computelimits.sampling import GateError, check_gates
 from computelimits.sheets import load_benchmarks
 
-from .conftest import ROOT, SHEET_SCHEMA, need_shared
+from .conftest import CONVENTIONS, ROOT, SHEET_SCHEMA, need_shared
 
 # SCIENCE.md, v1 table: slope and R^2 per series.
 PUBLISHED = {
@@ -33,7 +35,7 @@ def thompson_papers() -> pd.DataFrame:
     table = load_table(ROOT / "resources/hardware.tsv")
     sheets = load_benchmarks(config["benchmarks"], SHEET_SCHEMA, ROOT)
     parts = [
-        merge_benchmark(n, s, config["benchmarks"][n], pd.DataFrame(), table, DEFAULT_CONVENTIONS, "thompson",
+        merge_benchmark(n, s, benchmark_defaults(config["benchmarks"][n]), pd.DataFrame(), table, CONVENTIONS,
                         override["source_priority"], 0.05)
         for n, s in sheets.items()
     ]  # fmt: skip
@@ -78,7 +80,7 @@ def test_gate_failure_names_parameter():
 
 def _design(n_series: int, per_series: int, seed: int):
     """ModelData for simulations: n_series series of per_series points over 1e16-1e22 FLOP, y to be filled."""
-    from computelimits.models import ModelData
+    from computelimits.modeldata import ModelData
 
     series = np.repeat(np.arange(n_series), per_series)
     return ModelData(
@@ -124,7 +126,7 @@ def test_simulated_slopes_are_recovered_at_nominal_coverage():
 
 @pytest.mark.slow
 def test_posterior_slopes_contain_ols_on_thompson_points():
-    from computelimits.models import fit_variant
+    from computelimits.sampling import fit_variant
 
     papers = thompson_papers()
     sampling = {"draws": 1000, "tune": 1000, "chains": 4, "target_accept": 0.95}
@@ -140,7 +142,8 @@ def test_posterior_slopes_contain_ols_on_thompson_points():
 def test_chain_threads_do_not_change_the_samples():
     """The fit rule runs the chains on its `threads`; each chain has its own seed, so one thread or two give the
     same draws (and the seed alone fixes the tables)."""
-    from computelimits.models import build_model, sample
+    from computelimits.models import build_model
+    from computelimits.sampling import sample
 
     data = _design(2, 8, seed=3)
     data.y[:] = _simulated_y(data, [-0.07, -0.02], [-0.7, -0.3], 0.05, seed=5)
@@ -167,7 +170,9 @@ def test_exact_loo_refits_leave_the_point_out(tmp_path):
     import xarray as xr
     from scipy.special import logsumexp
 
-    from computelimits.models import REFITS, Fit, build_model, exact_loo, sample, stored_loo
+    from computelimits.loo import REFITS, exact_loo, stored_loo
+    from computelimits.models import build_model
+    from computelimits.sampling import Fit, sample
     from computelimits.tables import write_netcdf
 
     data = _design(2, 6, seed=4)

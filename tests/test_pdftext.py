@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from computelimits.pdftext import candidates_from_pdf, clean_text, extract_pdf, sentences
+from computelimits.extraction import candidates_from_pdf, extract_pdf
+from computelimits.pdflayout import clean_text
+from computelimits.pdftext import sentences
 
 from .conftest import need_shared
 
@@ -189,6 +191,6 @@ def test_pdf_of_another_paper_is_a_mismatch(tmp_path):
     ],
 )
 def test_sentence_continuing_the_training(text, expected, table, epoch):
-    from computelimits.pdftext import statements_from_text
+    from computelimits.extraction import statements_from_text
 
     assert [(s.count, s.hours) for s in statements_from_text(text, table, epoch)] == expected

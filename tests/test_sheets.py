@@ -22,14 +22,14 @@ def _write(tmp_path, *rows, header=HEADER):
 
 def test_shipped_sheets_load():
     for path in sorted((ROOT / "config/sheets").glob("*.tsv")):
-        frame = load_sheet(path, SHEET_SCHEMA)
+        frame = load_sheet(path, SHEET_SCHEMA, "", 100)
         assert len(frame) >= 13, path
         assert frame["score"].between(0, 100).all()
         assert (frame["source"] != "").all()
 
 
 def test_good_row_types(tmp_path):
-    frame = load_sheet(_write(tmp_path, GOOD), SHEET_SCHEMA)
+    frame = load_sheet(_write(tmp_path, GOOD), SHEET_SCHEMA, "", 100)
     row = frame.iloc[0]
     assert row["model"] == "AlexNet" and row["count"] == 2.0 and row["hours"] == 132.0
     assert frame["flop"].isna().all()
@@ -55,7 +55,7 @@ def test_good_row_types(tmp_path):
 def test_bad_rows_are_named(tmp_path, rows, fragments):
     path = _write(tmp_path, *rows)
     with pytest.raises(SheetError) as caught:
-        load_sheet(path, SHEET_SCHEMA, "imagenet")
+        load_sheet(path, SHEET_SCHEMA, "imagenet", 100)
     message = str(caught.value)
     assert str(path) in message and "benchmark 'imagenet'" in message
     for fragment in fragments:
@@ -65,20 +65,20 @@ def test_bad_rows_are_named(tmp_path, rows, fragments):
 def test_missing_and_unknown_columns(tmp_path):
     header = HEADER.replace("\tsource", "")
     with pytest.raises(SheetError, match=r"missing column\(s\) 'source'"):
-        load_sheet(_write(tmp_path, GOOD.rsplit("\t", 1)[0], header=header), SHEET_SCHEMA)
+        load_sheet(_write(tmp_path, GOOD.rsplit("\t", 1)[0], header=header), SHEET_SCHEMA, "", 100)
     with pytest.raises(SheetError, match=r"unknown column\(s\) 'notes'"):
-        load_sheet(_write(tmp_path, GOOD + "\tx", header=HEADER + "\tnotes"), SHEET_SCHEMA)
+        load_sheet(_write(tmp_path, GOOD + "\tx", header=HEADER + "\tnotes"), SHEET_SCHEMA, "", 100)
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(SheetError, match="sheet file not found"):
-        load_sheet(tmp_path / "nope.tsv", SHEET_SCHEMA, "coco")
+        load_sheet(tmp_path / "nope.tsv", SHEET_SCHEMA, "coco", 100)
 
 
 def test_error_from_score():
-    assert error_from_score(63.3, True) == pytest.approx(0.367)
-    assert error_from_score(41.8, True) == pytest.approx(0.582)
-    assert error_from_score(5.0, False) == pytest.approx(0.05)
+    assert error_from_score(63.3, True, 100) == pytest.approx(0.367)
+    assert error_from_score(41.8, True, 100) == pytest.approx(0.582)
+    assert error_from_score(5.0, False, 100) == pytest.approx(0.05)
 
 
 def test_shipped_sheets_rebuild_from_reference_data(tmp_path):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from .conftest import paper_pdf
+
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = [
@@ -55,22 +57,12 @@ def planned_jobs(workdir: Path) -> dict[str, int]:
     return jobs
 
 
-def _paper_pdf(path: Path) -> None:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Attention. We trained our models on one machine with 8 NVIDIA P100 GPUs for 3.5 days.")
-    pdf.output(str(path))
-
-
 @pytest.mark.slow
 def test_full_run_offline(workdir):
     # pdf_dir holds one readable paper and one broken file: neither stops the run, both get a status.
     pdfs = workdir / "resources/pdfs"
     pdfs.mkdir(parents=True)
-    _paper_pdf(pdfs / "1706.03762.pdf")
+    paper_pdf(pdfs / "1706.03762.pdf")
     (pdfs / "1311.2901.pdf").write_bytes(b"")
     snakemake(workdir)
     for output in OUTPUTS:

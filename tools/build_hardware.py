@@ -289,11 +289,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("resources/hardware.tsv"))
     args = parser.parse_args()
+    from computelimits.tables import write_records_tsv
+
     rows = build(args.shared)
-    with open(args.out, "w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_records_tsv(rows, COLUMNS, args.out)
     print(f"{args.out}: {len(rows)} processors")
 
 

@@ -413,10 +413,10 @@ def apply_epoch(series: str, row: dict, epoch: dict[str, dict]) -> None:
 
 def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
     """Hardware facts from the pipeline's own extraction of `pdf`: the statement whose sentence contains `contains`."""
-    from computelimits.hardware import DEFAULT_CONVENTIONS
-    from computelimits.pdftext import extract_pdf
+    from computelimits.config import conventions_from_config
+    from computelimits.extraction import extract_pdf
 
-    result = extract_pdf(pdf, table, DEFAULT_CONVENTIONS["thompson"], False)
+    result = extract_pdf(pdf, table, conventions_from_config(None, "thompson"), False)
     chosen = [(page, s) for page, s in result.statements if contains in s.sentence and s.hardware]
     if not chosen:
         sys.exit(f"tools/build_sheets.py: {pdf}: no extracted statement with hardware contains '{contains}'")
@@ -435,6 +435,7 @@ def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
 
 def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[str]]:
     from computelimits.hardware import default_table_path, load_table
+    from computelimits.tables import write_records_tsv
 
     table = load_table(default_table_path())  # once, for every extraction
     skipped: list[str] = []
@@ -467,10 +468,7 @@ def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[
     counts = {}
     for series, rows in rows_by_series.items():
         rows.sort(key=lambda r: (r["year"], r["model"]))
-        with open(out_dir / f"{series}.tsv", "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        write_records_tsv(rows, COLUMNS, out_dir / f"{series}.tsv")
         counts[series] = {
             "rows": len(rows),
             "flop given": sum(bool(r["flop"]) for r in rows),

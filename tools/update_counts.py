@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from snakemake.utils import validate
 
 from computelimits.burden import counts, merge_benchmark
 from computelimits.config import conventions_from_config
+from computelimits.defaults import with_defaults
 from computelimits.hardware import load_table
 from computelimits.sheets import load_benchmarks
 
@@ -33,18 +33,17 @@ HEADER = [
 
 def shipped_papers(root: Path = ROOT) -> pd.DataFrame:
     """papers.tsv of an offline run on the shipped sheets (no statements)."""
-    config = yaml.safe_load((root / "config/config.yaml").read_text())
-    validate(config, str(root / "workflow/schemas/config.schema.yaml"))  # fills in the defaults, as the workflow does
+    config = with_defaults(yaml.safe_load((root / "config/config.yaml").read_text()))  # as the workflow does
     sheet_schema = yaml.safe_load((root / "workflow/schemas/sheet.schema.yaml").read_text())
     sheets = load_benchmarks(config["benchmarks"], sheet_schema, root)
     table = load_table(root / config["hardware_table"])
-    conventions = conventions_from_config(config["conventions"])
+    conventions = conventions_from_config(config["conventions"], config["convention"])
     frames = []
     for name, sheet in sheets.items():
         spec = config["benchmarks"][name]
         merged = merge_benchmark(
-            name, sheet, spec, pd.DataFrame(), table, conventions, config["convention"], config["source_priority"],
-            config["min_log10_flop_sd"],
+            name, sheet, spec, pd.DataFrame(), table, conventions, config["source_priority"],
+            config["given_flop_log10_halfwidth"],
         )  # fmt: skip
         frames.append(merged)
     return pd.concat(frames, ignore_index=True)

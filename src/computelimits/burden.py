@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 
 from .arxiv import base_id
-from .hardware import Convention, HardwareTable, flop_range
+from .hardware import Conventions, HardwareTable, flops_by_convention
 from .sheets import error_from_score
 
 SOURCES = ("curated", "extracted", "given")
-PAPERS_COLUMNS = [
+_PAPERS_COLUMNS = [
     "benchmark",
     "model",
     "arxiv_id",
@@ -31,8 +31,6 @@ PAPERS_COLUMNS = [
     "flop_source",
     "status",
     "convention",
-    "flop_thompson",
-    "flop_epoch",
     "curated_flop",
     "extracted_flop",
     "given_flop",
@@ -41,32 +39,36 @@ PAPERS_COLUMNS = [
 ]
 
 
+def papers_columns(conventions: Conventions) -> list[str]:
+    """papers.tsv columns: flop_<name> for every convention after `convention` (config/README.md documents them)."""
+    at = _PAPERS_COLUMNS.index("convention") + 1
+    return [*_PAPERS_COLUMNS[:at], *(f"flop_{name}" for name in conventions.by_name), *_PAPERS_COLUMNS[at:]]
+
+
 def curated_compute(
-    row: pd.Series, table: HardwareTable, convention: Convention, language_model: bool
-) -> tuple[dict, str]:
-    """FLOPs from a sheet row's hardware/count/hours or chip_hours; (values, reason when none)."""
+    row: pd.Series, table: HardwareTable, conventions: Conventions, language_model: bool
+) -> tuple[dict, dict[str, float], str]:
+    """FLOPs from a sheet row's hardware/count/hours or chip_hours: (values under the chosen convention, FLOPs
+    under every convention, reason when there are none)."""
     hardware = row["hardware"]
     chip_hours = row["chip_hours"]
     if math.isnan(chip_hours) and not (math.isnan(row["count"]) or math.isnan(row["hours"])):
         chip_hours = row["count"] * row["hours"]
     if not hardware:
-        return {}, "" if math.isnan(chip_hours) else "chip_hours without hardware"
+        return {}, {}, "" if math.isnan(chip_hours) else "chip_hours without hardware"
     if math.isnan(chip_hours):
-        return {}, f"hardware '{hardware}' without count and hours or chip_hours"
+        return {}, {}, f"hardware '{hardware}' without count and hours or chip_hours"
     proc = table.get(hardware)
     if proc is None:
-        return {"chip_hours": chip_hours}, f"hardware '{hardware}' not in the hardware table"
-    result = flop_range(proc, chip_hours, chip_hours, convention, language_model)
+        return {"chip_hours": chip_hours}, {}, f"hardware '{hardware}' not in the hardware table"
+    flops = flops_by_convention(proc, chip_hours, chip_hours, conventions, language_model)
+    by_name = {name: values[0] for name, values in flops.items() if values}
+    result = flops[conventions.chosen]
     if result is None:
-        return {"chip_hours": chip_hours}, f"no {convention.name} peak for '{proc.name}'"
+        return {"chip_hours": chip_hours}, by_name, f"no {conventions.chosen} peak for '{proc.name}'"
     flop, low, high, _ = result
-    return {
-        "hardware": proc.name,
-        "chip_hours": chip_hours,
-        "flop": flop,
-        "flop_low": low,
-        "flop_high": high,
-    }, ""
+    values = {"hardware": proc.name, "chip_hours": chip_hours, "flop": flop, "flop_low": low, "flop_high": high}
+    return values, by_name, ""
 
 
 def statements_by_paper(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -103,13 +105,14 @@ def merge_benchmark(
     spec: dict,
     statements: pd.DataFrame,
     table: HardwareTable,
-    conventions: dict[str, Convention],
-    convention: str,
+    conventions: Conventions,
     priority: list[str],
-    given_log10_sd: float,
+    given_log10_halfwidth: float,
 ) -> pd.DataFrame:
-    """papers.tsv rows of one benchmark: one per sheet row, with the chosen compute and why."""
-    language_model = bool(spec.get("language_model", False))
+    """papers.tsv rows of one benchmark: one per sheet row, with the chosen compute and why. `spec` is the
+    benchmark's config entry with its defaults filled in (computelimits.defaults.benchmark_defaults)."""
+    language_model = bool(spec["language_model"])
+    convention = conventions.chosen
     by_paper = statements_by_paper(statements)
     rows = []
     for _, row in sheet.iterrows():
@@ -119,19 +122,15 @@ def merge_benchmark(
         out["benchmark"] = name
         candidates: dict[str, dict] = {}
         reasons = []
-        per_convention = {}
-        for conv_name, conv in conventions.items():
-            values, reason = curated_compute(row, table, conv, language_model)
-            per_convention[conv_name] = values.get("flop", np.nan)
-            if conv_name == convention:
-                out["chip_hours"] = values.get("chip_hours", np.nan)
-                if "flop" in values:
-                    candidates["curated"] = values
-                    out["hardware"] = values["hardware"]
-                elif reason:
-                    reasons.append(reason)
-        out["flop_thompson"] = per_convention.get("thompson", np.nan)
-        out["flop_epoch"] = per_convention.get("epoch", np.nan)
+        values, per_convention, reason = curated_compute(row, table, conventions, language_model)
+        out["chip_hours"] = values.get("chip_hours", np.nan)
+        if "flop" in values:
+            candidates["curated"] = values
+            out["hardware"] = values["hardware"]
+        elif reason:
+            reasons.append(reason)
+        for conv_name in conventions.by_name:
+            out[f"flop_{conv_name}"] = per_convention.get(conv_name, np.nan)
         key = base_id(row["arxiv_id"])
         if key and key in by_paper:
             stmt = statement_for(row["model"], by_paper[key])
@@ -148,7 +147,7 @@ def merge_benchmark(
                 }
                 out["extracted_sentence"] = stmt["sentence"]
         if not math.isnan(row["flop"]):
-            spread = 10**given_log10_sd
+            spread = 10**given_log10_halfwidth
             candidates["given"] = {
                 "flop": row["flop"],
                 "flop_low": row["flop"] / spread,
@@ -168,13 +167,13 @@ def merge_benchmark(
             out["flop_source"] = ""
             out["status"] = "no compute: " + ("; ".join(reasons) if reasons else "no hardware, chip_hours or flop")
         out["convention"] = convention
-        error = error_from_score(row["score"], spec.get("higher_is_better", True), spec.get("score_max", 100.0))
+        error = error_from_score(row["score"], spec["higher_is_better"], spec["score_max"])
         out["error"] = error
         if not 0 < error < 1:
             out["status"] = f"unusable: error {error:.4g} outside (0, 1)"
         rows.append(out)
     frame = pd.DataFrame(rows)
-    return frame.reindex(columns=PAPERS_COLUMNS)
+    return frame.reindex(columns=papers_columns(conventions))
 
 
 def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:

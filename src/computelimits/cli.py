@@ -1,40 +1,36 @@
-"""Command line: `computelimits parse` (sentences -> burden statements) and `computelimits extract` (PDFs)."""
+"""Command line: `computelimits parse` (sentences -> burden statements) and `computelimits extract` (PDFs).
+
+Both print the pipeline's own TSV dialect (computelimits.tables.format_tsv): `extract` the columns of
+results/extraction/statements.tsv, through the same extraction driver as the workflow's rules.
+"""
 
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import pandas as pd
+
 from . import __version__
-from .hardware import DEFAULT_CONVENTIONS, default_table_path, load_table
+from .arxiv import ARXIV_ID
+from .config import conventions_from_config
+from .hardware import default_table_path, load_table
 from .statements import Statement, parse_sentence
-
-CORE_COLUMNS = ["hardware", "count", "hours", "chip_hours", "flop"]
-EXTRA_COLUMNS = [c for c in Statement.columns() if c not in ("sentence", *CORE_COLUMNS)]
+from .tables import format_tsv
 
 
-def _fmt(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value).replace("\t", " ").replace("\n", " ")
-
-
-def _row(prefix: list[str], stmt: Statement) -> str:
-    data = stmt.as_row()
-    return "\t".join(prefix + [_fmt(data["sentence"])] + [_fmt(data[c]) for c in CORE_COLUMNS + EXTRA_COLUMNS])
+def _conventions(args):
+    return conventions_from_config(None, args.convention)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
+    names = sorted(conventions_from_config(None).by_name)
     parser.add_argument(
         "--convention",
-        choices=sorted(DEFAULT_CONVENTIONS),
-        default="thompson",
-        help="FLOP convention (default: thompson, the paper's peak hardware burden)",
+        choices=names,
+        default=conventions_from_config(None).chosen,
+        help="FLOP convention (default: the config schema's, thompson, the paper's peak hardware burden)",
     )
     parser.add_argument(
         "--hardware-table", type=Path, default=None, help="hardware TSV (default: resources/hardware.tsv)"
@@ -44,51 +40,44 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def cmd_parse(args) -> int:
     table = load_table(args.hardware_table or default_table_path())
-    convention = DEFAULT_CONVENTIONS[args.convention]
+    conventions = _conventions(args)
     lines = list(args.sentences)
     if args.file:
         with open(args.file, encoding="utf-8") as handle:
             lines += [line.rstrip("\n") for line in handle if line.strip()]
-    print("\t".join(["sentence", *CORE_COLUMNS, *EXTRA_COLUMNS]))
+    columns = [*Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)]
+    rows = []
     for sentence in lines:
-        found = parse_sentence(sentence, table, convention, args.language_model)
-        if not found:
-            print(_fmt(sentence) + "\t" * (len(CORE_COLUMNS) + len(EXTRA_COLUMNS)))
-        for stmt in found:
-            print(_row([], stmt))
+        found = parse_sentence(sentence, table, conventions, args.language_model)
+        rows += [stmt.as_row() for stmt in found] or [{"sentence": sentence}]
+    sys.stdout.write(format_tsv(pd.DataFrame(rows, columns=columns)))
     return 0
 
 
-@functools.lru_cache(maxsize=2)
-def _table(path: str):
-    return load_table(path)  # once per worker process, not once per PDF
-
-
-def _extract_one(job):
-    from .pdftext import extract_pdf
-
-    path, table_path, convention_name, language_model = job
-    return extract_pdf(path, _table(table_path), DEFAULT_CONVENTIONS[convention_name], language_model)
-
-
 def cmd_extract(args) -> int:
-    table_path = args.hardware_table or default_table_path()
-    jobs = [(str(p), str(table_path), args.convention, args.language_model) for p in args.pdfs]
-    print("\t".join(["pdf", "page", "sentence", *CORE_COLUMNS, *EXTRA_COLUMNS]))
-    read = 0
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for result in pool.map(_extract_one, jobs):
-            if result.status == "unreadable":
-                print(f"computelimits extract: {result.pdf}: unreadable: {result.reason}", file=sys.stderr)
-                continue
-            read += 1
-            for page, stmt in result.statements:
-                print(_row([result.pdf, str(page)], stmt))
-    return 0 if read else 1
+    from .extraction import extract_candidates_many, statements_table
+
+    manifest = pd.DataFrame(
+        {
+            "arxiv_id": [p.stem if ARXIV_ID.match(p.stem) else "" for p in args.pdfs],
+            "path": [str(p) for p in args.pdfs],
+            "status": "local",
+            "reason": "",
+        }
+    )
+    candidates, status = extract_candidates_many(manifest, jobs=args.jobs)
+    for row in status:
+        if row["status"] == "unreadable":
+            print(f"computelimits extract: {row['pdf']}: unreadable: {row['reason']}", file=sys.stderr)
+    table = load_table(args.hardware_table or default_table_path())
+    frame = pd.DataFrame(candidates, columns=["arxiv_id", "pdf", "page", "sentence", "context"])
+    statements = statements_table(frame, table, _conventions(args), args.language_model)
+    sys.stdout.write(format_tsv(statements))
+    return 0 if any(row["status"] != "unreadable" for row in status) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="computelimits", description=__doc__)
+    parser = argparse.ArgumentParser(prog="computelimits", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"computelimits {__version__}")
     sub = parser.add_subparsers(dest="command")
     parse = sub.add_parser("parse", help="parse sentences into training-burden statements (TSV on stdout)")

@@ -8,7 +8,9 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from .hardware import DEFAULT_CONVENTIONS, Convention
+from . import variants
+from .defaults import defaults
+from .hardware import Convention, Conventions
 
 
 class ConfigError(ValueError):
@@ -41,25 +43,30 @@ def check_config(config: dict, schema_path: str | Path, source=None) -> None:
     files = ", ".join(str(s) for s in (source or ["config"]))
     errors = sorted(Draft202012Validator(schema).iter_errors(config), key=lambda e: list(e.absolute_path))
     problems = [_message(e, schema) for e in errors]
-    conventions = {**DEFAULT_CONVENTIONS, **config.get("conventions", {})}
-    chosen = config.get("convention", "thompson")
+    filled = defaults()
+    specs = config.get("conventions")
+    conventions = {**filled["conventions"], **(specs if isinstance(specs, dict) else {})}
+    chosen = config.get("convention", filled["convention"])
     if isinstance(chosen, str) and chosen not in conventions:
         problems.append(f"key 'convention': '{chosen}' is not one of {sorted(conventions)}")
     model = config.get("model", {})
-    if (
-        isinstance(model, dict)
-        and model.get("main")
-        and model.get("variants")
-        and model["main"] not in model["variants"]
-    ):
-        problems.append(f"key 'model.main': '{model['main']}' is not among model.variants {model['variants']}")
+    if isinstance(model, dict):
+        names = model.get("variants", filled["model"]["variants"])
+        main = model.get("main", filled["model"]["main"])
+        known = ", ".join(variants.VARIANTS)
+        for index, name in enumerate(names if isinstance(names, list) else []):
+            if isinstance(name, str) and name not in variants.VARIANTS:
+                problems.append(f"key 'model.variants.{index}': unknown model variant '{name}' (known: {known})")
+        if isinstance(main, str) and isinstance(names, list) and main not in names:
+            problems.append(f"key 'model.main': '{main}' is not among model.variants {names}")
     if problems:
         raise ConfigError(f"{files}: invalid config:\n  " + "\n  ".join(problems))
 
 
-def conventions_from_config(specs: dict | None) -> dict[str, Convention]:
-    """The named conventions: built-in ones, overridden or extended by config `conventions`."""
-    result = dict(DEFAULT_CONVENTIONS)
-    for name, spec in (specs or {}).items():
-        result[name] = Convention.from_config(name, spec)
-    return result
+def conventions_from_config(specs: dict | None, chosen: str | None = None) -> Conventions:
+    """The named conventions: the schema's (thompson, epoch), overridden or extended by config `conventions`; the
+    fits use `chosen` (default: the schema's `convention`)."""
+    filled = defaults()
+    merged = {**filled["conventions"], **(specs or {})}
+    by_name = {name: Convention.from_config(name, spec) for name, spec in merged.items()}
+    return Conventions(by_name, chosen or filled["convention"])

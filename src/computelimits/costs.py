@@ -1,17 +1,9 @@
-"""FLOPs to dollars and CO2: the factors of Thompson et al.'s project site (defaults, in config), and a
-hardware-based path (chip-hours x price; chip-hours x TDP x PUE x grid intensity)."""
+"""FLOPs to dollars and CO2: the factors of Thompson et al.'s project site (config `costs`; their defaults are in
+the config schema), and a hardware-based path (chip-hours x price; chip-hours x TDP x PUE x grid intensity)."""
 
 from __future__ import annotations
 
 KG_PER_LB = 0.45359237
-
-DEFAULT_COSTS = {
-    "flop_per_dollar": 6.874e16,
-    "flop_per_lb_co2e": 3.4976e17,
-    "nyc_month_lb_co2e": 1.038e10,
-    "pue": 1.1,
-    "kg_co2e_per_kwh": 0.429,
-}
 
 
 def dollars(flop, costs: dict):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import variants
 from .costs import dollars, lb_co2e
-from .models import VARIANTS, X_CENTRE, fitted_series, line_draws, series_draws, usable
+from .modeldata import usable
+from .posterior import fitted_series, required_log10_flop
 
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
 TARGET_COLUMNS = (
@@ -26,26 +28,6 @@ def compute_trend(papers: pd.DataFrame) -> tuple[float, float]:
     return float(slope), float(intercept)
 
 
-def required_log10_flop(posterior, name: str, target_error: float, variant: str, year: float) -> np.ndarray:
-    """Per posterior draw, log10 FLOP at which series `name` reaches `target_error` (a fraction) under
-    `variant`; +inf where that draw never gets there (no improvement with compute, or a floor above the target).
-    The year-term variant is evaluated at `year`."""
-    form, year_term = VARIANTS[variant]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        if form == "exponential":
-            level, rate = series_draws(posterior, name, "level"), series_draws(posterior, name, "rate")
-            x = (1 / target_error - np.exp(level)) / rate
-            return np.where(rate > 0, X_CENTRE + x, np.inf)
-        intercept, slope = line_draws(posterior, name, year_term, year)
-        if form == "saturating":
-            fraction = series_draws(posterior, name, "floor_fraction")
-            reducible = (target_error / 10**intercept - fraction) / (1 - fraction)
-            x = np.log10(reducible) / slope
-            return np.where((slope < 0) & (reducible > 0), X_CENTRE + x, np.inf)
-        x = (np.log10(target_error) - intercept) / slope
-        return np.where(slope < 0, X_CENTRE + x, np.inf)
-
-
 def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, costs: dict) -> pd.DataFrame:
     """targets.tsv: quantiles of FLOP, dollars and lb CO2e for each model variant, benchmark and target error."""
     trend_slope, trend_intercept = compute_trend(papers)
@@ -55,7 +37,7 @@ def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, cost
         posterior = idata.posterior
         fitted = fitted_series(posterior)
         for name, spec in benchmarks.items():
-            for target in spec.get("targets", []):
+            for target in spec["targets"]:
                 row = {"model": variant, "benchmark": name, "target_error": float(target)}
                 rows.append(row)
                 if name not in fitted:
@@ -73,8 +55,6 @@ def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, cost
                 if np.isfinite(quantiles[2]):
                     row["year_trend_reaches_median"] = (quantiles[2] - trend_intercept) / trend_slope
                     row["status"] = "ok"
-                elif VARIANTS[variant][0] == "saturating":
-                    row["status"] = "unreachable: below the fitted error floor (or no improvement) in most draws"
                 else:
-                    row["status"] = "unreachable: most posterior draws show no improvement with compute"
+                    row["status"] = variants.get(variant).unreachable
     return pd.DataFrame(rows).reindex(columns=TARGET_COLUMNS)

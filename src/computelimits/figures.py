@@ -15,7 +15,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from .atomic import atomic_path
-from .models import fitted_series, predict_log10_error, usable
+from .modeldata import usable
+from .posterior import fitted_series, predict_log10_error
 
 # Thompson et al. v1 implied polynomial k (SCIENCE.md); WMT En-De has none (slope ~ 0).
 PUBLISHED_K = {"imagenet": 13.6, "coco": 44.0, "squad": 7.8, "conll": 60.0, "wmt14_en_fr": 42.0}

@@ -77,35 +77,24 @@ class Convention:
         )
 
 
-# The two conventions of ../shared/docs/SCIENCE.md; config/config.yaml may redefine them or add others.
-DEFAULT_CONVENTIONS = {
-    "thompson": Convention(
-        "thompson",
-        {
-            "gpu": ["fp32_thompson", "fp32"],
-            "tpu": ["tensor"],
-            "cpu": ["fp32"],
-            "accelerator": ["tensor", "fp16", "fp32"],
-        },
-        1.0,
-        1.0,
-        (1.0, 1.0),
-        "Thompson et al. hardware burden: peak FP32 for GPUs, vendor headline (bf16) for TPUs, no utilisation",
-    ),
-    "epoch": Convention(
-        "epoch",
-        {
-            "gpu": ["tensor", "tf32", "fp32"],
-            "tpu": ["tensor", "fp16", "fp32"],
-            "cpu": ["fp32"],
-            "accelerator": ["tensor", "fp16", "fp32"],
-        },
-        0.4,
-        0.3,
-        (0.25, 0.62),
-        "Epoch AI hardware method: tensor FP16/BF16 > TF32 > FP16 (TPUs) > FP32, utilisation 0.4 (0.3 for LMs)",
-    ),
-}
+@dataclass(frozen=True)
+class Conventions:
+    """The configured conventions (config `conventions` over the schema's, computelimits.config) and the one the
+    fits use (config `convention`)."""
+
+    by_name: dict[str, Convention]
+    chosen: str
+
+    @property
+    def main(self) -> Convention:
+        return self.by_name[self.chosen]
+
+    @classmethod
+    def of(cls, convention: Convention | Conventions) -> Conventions:
+        """A single convention as the only one; Conventions as they are."""
+        if isinstance(convention, Conventions):
+            return convention
+        return cls({convention.name: convention}, convention.name)
 
 
 @dataclass
@@ -223,6 +212,17 @@ def flop_range(
         chip_hours_high * per_chip_hour * max(u_high / convention.utilisation, 1.0),
         precision,
     )
+
+
+def flops_by_convention(
+    proc: Processor, chip_hours_low: float, chip_hours_high: float, conventions: Conventions, language_model: bool
+) -> dict[str, tuple[float, float, float, str] | None]:
+    """FLOPs of chip-hours on `proc` under every convention (flop_range of each; None where a peak is missing):
+    the one place where chip-time becomes FLOPs, for statements, sheet rows and tables alike."""
+    return {
+        name: flop_range(proc, chip_hours_low, chip_hours_high, convention, language_model)
+        for name, convention in conventions.by_name.items()
+    }
 
 
 def default_table_path() -> Path:

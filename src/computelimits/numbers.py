@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import __version__
 from .burden import validation_summary
-from .models import usable
+from .modeldata import usable
 
 VERSIONED = ("computelimits", "pymc", "pytensor", "nutpie", "arviz", "snakemake", "pdfplumber", "pypdfium2")
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 from jsonschema import Draft202012Validator
 
+from .defaults import benchmark_defaults
+
 SHEET_COLUMNS = [
     "model",
     "arxiv_id",
@@ -54,8 +56,9 @@ def _describe(error) -> tuple[str, str]:
     return str(column), error.message
 
 
-def load_sheet(path: str | Path, schema: dict, benchmark: str = "", score_max: float = 100.0) -> pd.DataFrame:
-    """Read one TSV sheet; raise SheetError listing every bad cell, naming file, line and column."""
+def load_sheet(path: str | Path, schema: dict, benchmark: str, score_max: float) -> pd.DataFrame:
+    """Read one TSV sheet; raise SheetError listing every bad cell, naming file, line and column. Scores lie
+    within 0-`score_max` (the benchmark's config `score_max`)."""
     path = Path(path)
     label = f"{path}" + (f" (benchmark '{benchmark}')" if benchmark else "")
     if not path.is_file():
@@ -107,7 +110,7 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str = "", score_max: f
     return frame
 
 
-def error_from_score(score, higher_is_better: bool, score_max: float = 100.0):
+def error_from_score(score, higher_is_better: bool, score_max: float):
     """Error as a fraction: 1 - score/max for accuracy, F1, AP and BLEU; score/max for error-type metrics."""
     fraction = score / score_max
     return 1.0 - fraction if higher_is_better else fraction
@@ -118,7 +121,8 @@ def load_benchmarks(benchmarks: dict, schema: dict, root: str | Path = ".") -> d
     sheets, problems = {}, []
     for name, spec in benchmarks.items():
         try:
-            sheets[name] = load_sheet(Path(root) / spec["sheet"], schema, name, spec.get("score_max", 100.0))
+            score_max = benchmark_defaults(spec)["score_max"]
+            sheets[name] = load_sheet(Path(root) / spec["sheet"], schema, name, score_max)
         except SheetError as exc:
             problems.append(str(exc))
     if problems:

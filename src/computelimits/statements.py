@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
-from .hardware import Convention, HardwareTable, Processor, flop_range
+from .hardware import Convention, Conventions, HardwareTable, Processor, flops_by_convention
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
 
 MAX_HOURS = 10 * 365.25 * 24
@@ -91,13 +91,18 @@ class Statement:
     convention: str = ""
     confidence: float = 0.0
     status: str = ""
+    # FLOPs under every convention given to the parser (centre values; the chosen one is `flop`)
+    flops: dict[str, float | None] = field(default_factory=dict)
 
     @classmethod
     def columns(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        """The table columns of a statement (statements.tsv adds flop_<convention> for each convention)."""
+        return [f.name for f in fields(cls) if f.name != "flops"]
 
     def as_row(self) -> dict:
-        return asdict(self)
+        row = asdict(self)
+        flops = row.pop("flops")
+        return {**row, **{f"flop_{name}": value for name, value in flops.items()}}
 
 
 def _prepare(sentence: str) -> str:
@@ -386,17 +391,18 @@ def _bounds_product(*pairs: tuple[float, float]) -> tuple[float, float]:
 def parse_sentence(
     sentence: str,
     table: HardwareTable,
-    convention: Convention,
+    convention: Convention | Conventions,
     language_model: bool = False,
 ) -> list[Statement]:
-    """All training-burden statements in `sentence` (an empty list when it states none)."""
+    """All training-burden statements in `sentence` (an empty list when it states none); FLOPs under the
+    convention (or under each of the Conventions, the chosen one in `flop`)."""
     try:
-        return _parse(sentence, table, convention, language_model)
+        return _parse(sentence, table, Conventions.of(convention), language_model)
     except Exception as exc:  # the parser must never stop a run: report instead
         return [Statement(sentence=sentence, status=f"parser error: {type(exc).__name__}")]
 
 
-def _parse(sentence: str, table: HardwareTable, convention: Convention, language_model: bool) -> list[Statement]:
+def _parse(sentence: str, table: HardwareTable, convention: Conventions, language_model: bool) -> list[Statement]:
     if not isinstance(sentence, str) or not sentence.strip():
         return []
     text = _prepare(sentence)
@@ -450,8 +456,9 @@ def _centre(low: float | None, high: float | None) -> float | None:
     return math.sqrt(low * high) if low > 0 and high > 0 else (low + high) / 2
 
 
-def _finish(stmt: Statement, proc: Processor | None, convention: Convention, language_model: bool) -> None:
-    """Point values, FLOPs under the convention, confidence and status."""
+def _finish(stmt: Statement, proc: Processor | None, conventions: Conventions, language_model: bool) -> None:
+    """Point values, FLOPs under every convention, confidence and status (of the chosen convention)."""
+    convention = conventions.main
     stmt.count = _centre(stmt.count_low, stmt.count_high)
     stmt.hours = _centre(stmt.hours_low, stmt.hours_high)
     stmt.chip_hours = _centre(stmt.chip_hours_low, stmt.chip_hours_high)
@@ -481,9 +488,11 @@ def _finish(stmt: Statement, proc: Processor | None, convention: Convention, lan
     if stmt.chip_hours is None:
         stmt.status = "no chip count"
         return
-    result = flop_range(proc, stmt.chip_hours_low, stmt.chip_hours_high, convention, language_model)
+    flops = flops_by_convention(proc, stmt.chip_hours_low, stmt.chip_hours_high, conventions, language_model)
+    result = flops[convention.name]
     if result is None:
         stmt.status = f"no {convention.name} peak for {proc.name}"
         return
     stmt.flop, stmt.flop_low, stmt.flop_high, stmt.precision = result
+    stmt.flops = {name: values[0] if values else None for name, values in flops.items()}
     stmt.status = "ok"

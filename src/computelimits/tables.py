@@ -30,8 +30,21 @@ def read_posteriors(variants: list[str], paths: list[str]) -> dict:
     return {variant: xr.open_datatree(path) for variant, path in zip(variants, paths, strict=True)}
 
 
+def format_tsv(frame: pd.DataFrame) -> str:
+    """The one TSV dialect of every table the project writes (pipeline, CLI, tools): tab-separated, floats as
+    %.6g, empty cells for missing values, fields with quotes, tabs or newlines quoted as CSV does; read_tsv and
+    pandas.read_csv(sep="\t") read it back unchanged."""
+    return frame.to_csv(sep="\t", index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+
+
 def write_tsv(frame: pd.DataFrame, path: str | Path) -> None:
-    atomic_write_text(path, frame.to_csv(sep="\t", index=False, float_format=FLOAT_FORMAT, lineterminator="\n"))
+    atomic_write_text(path, format_tsv(frame))
+
+
+def write_records_tsv(records: list[dict], columns: list[str], path: str | Path) -> None:
+    """Rows of text (sheets, the hardware table) in the same dialect, every value written as str() gives it."""
+    text = [{c: "" if record.get(c) is None else str(record[c]) for c in columns} for record in records]
+    write_tsv(pd.DataFrame(text, columns=columns, dtype=object), path)
 
 
 # Text columns that look numeric and must stay text ("1311.2901" is an arXiv id, not 1311.29).

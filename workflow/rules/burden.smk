@@ -23,7 +23,7 @@ rule normalise_burden:
         conventions=lookup(dpath="conventions", within=config),
         convention=lookup(dpath="convention", within=config),
         priority=lookup(dpath="source_priority", within=config),
-        min_sd=lookup(dpath="min_log10_flop_sd", within=config),
+        given_halfwidth=lookup(dpath="given_flop_log10_halfwidth", within=config),
     script:
         "../scripts/normalise_burden.py"
 

@@ -62,9 +62,7 @@ def pytensor_dir(wildcards, output):
     return str(Path(".snakemake/pytensor") / Path(output[0]).stem)
 
 
-def main_posterior(wildcards):
-    return f"results/model/{MAIN}.nc"
-
-
-def main_prior(wildcards):
-    return f"results/model/{MAIN}_prior.nc"
+def main_fit(key):
+    """fit_model's output `key` (posterior, prior, summary) for the main variant, which figures and numbers use
+    (called by rules defined after fit_model)."""
+    return expand(getattr(rules.fit_model.output, key), variant=MAIN)[0]

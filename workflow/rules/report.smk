@@ -4,7 +4,7 @@
 rule plot_series:
     input:
         papers=rules.merge_burden.output.papers,
-        posterior=main_posterior,
+        posterior=main_fit("posterior"),
         ols=rules.fit_ols.output.ols,
         targets=rules.extrapolate.output.targets,
     output:
@@ -35,8 +35,8 @@ rule plot_series:
 rule plot_overview:
     input:
         papers=rules.merge_burden.output.papers,
-        posterior=main_posterior,
-        prior=main_prior,
+        posterior=main_fit("posterior"),
+        prior=main_fit("prior"),
         summary=rules.compare_models.output.summary,
         ols=rules.fit_ols.output.ols,
         targets=rules.extrapolate.output.targets,
@@ -66,6 +66,11 @@ rule plot_overview:
             caption="../report/prior_predictive.rst",
             category="Model",
         ),
+        overview_svg="results/figures/overview.svg",
+        k_forest_svg="results/figures/k_forest.svg",
+        coverage_svg="results/figures/coverage.svg",
+        extrapolation_svg="results/figures/extrapolation.svg",
+        prior_svg="results/figures/prior_predictive.svg",
     log:
         "logs/figures/overview.log",
     benchmark:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from computelimits.logs import to_file
-from computelimits.models import compare
+from computelimits.loo import compare
 from computelimits.tables import read_posteriors, read_tsv, write_tsv
 
 if TYPE_CHECKING:

@@ -4,8 +4,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from computelimits.extraction import SENTENCE_COLUMNS, STATUS_COLUMNS, extract_candidates_many
 from computelimits.logs import to_file
-from computelimits.pdftext import SENTENCE_COLUMNS, STATUS_COLUMNS, extract_candidates_many
 from computelimits.tables import write_tsv
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ compiledir.mkdir(parents=True, exist_ok=True)
 os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
 from computelimits.logs import to_file  # noqa: E402
-from computelimits.models import exact_loo, fit_variant  # noqa: E402
+from computelimits.loo import exact_loo  # noqa: E402
+from computelimits.sampling import fit_variant  # noqa: E402
 from computelimits.tables import read_tsv, write_netcdf, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])

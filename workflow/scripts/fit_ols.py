@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from computelimits.logs import to_file
-from computelimits.models import ols
+from computelimits.ols import ols
 from computelimits.tables import read_tsv, write_tsv
 
 if TYPE_CHECKING:

@@ -19,17 +19,16 @@ log = to_file(snakemake.log[0])
 name = snakemake.wildcards.benchmark
 spec = snakemake.params.spec
 schema = yaml.safe_load(Path(snakemake.input.schema).read_text())
-sheet = load_sheet(snakemake.input.sheet, schema, name, spec.get("score_max", 100.0))
+sheet = load_sheet(snakemake.input.sheet, schema, name, spec["score_max"])
 papers = merge_benchmark(
     name,
     sheet,
     spec,
     read_tsv(snakemake.input.statements),
     load_table(snakemake.input.hardware),
-    conventions_from_config(snakemake.params.conventions),
-    snakemake.params.convention,
+    conventions_from_config(snakemake.params.conventions, snakemake.params.convention),
     snakemake.params.priority,
-    snakemake.params.min_sd,
+    snakemake.params.given_halfwidth,
 )
 log.info("%s: %d rows, %d with compute", name, len(papers), (papers["status"] == "ok").sum())
 for line, (model, status) in enumerate(zip(papers["model"], papers["status"], strict=True), start=2):  # line 1: header

@@ -7,7 +7,7 @@ import xarray as xr
 
 from computelimits import figures
 from computelimits.logs import to_file
-from computelimits.models import usable
+from computelimits.modeldata import usable
 from computelimits.tables import read_tsv
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ to_file(snakemake.log[0])
 papers = read_tsv(snakemake.input.papers)
 posterior = xr.open_datatree(snakemake.input.posterior)
 ols, targets, summary = (read_tsv(snakemake.input[k]) for k in ("ols", "targets", "summary"))
-out = {k: str(Path(v).with_suffix("")) for k, v in snakemake.output.items()}
+out = {k: str(Path(v).with_suffix("")) for k, v in snakemake.output.items() if v.endswith(".png")}  # + .svg
 convention, main = snakemake.params.convention, snakemake.params.main
 figures.save(
     figures.overview_figure(snakemake.params.benchmarks, papers, posterior, ols, targets, convention, main),

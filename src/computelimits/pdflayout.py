@@ -1,0 +1,167 @@
+"""PDF pages to running text: a fast page screen on pypdfium2's raw text, and pdfplumber pages rebuilt into lines.
+
+Only pages that mention hardware and a duration go through pdfplumber, whose words are rebuilt into lines column
+by column (two-column layouts are not interleaved); hyphenation at line ends is repaired, ligatures are normalised
+and lone page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+# Page screen on pypdfium2's raw text: a processor word near a counted duration (within SCREEN_WINDOW characters).
+SCREEN_HARDWARE = re.compile(
+    r"\b(gpus?|tpus?(v\d)?|cpus?|titan|tesla|nvidia|geforce|gtx|rtx|[akhptvl]\d{2,3}[a-z]?|mi\d{2,3}x?|cores?|chips?|"
+    r"machines?|nodes?|accelerators?|devices?|dgx)\b",
+    re.I,
+)
+SCREEN_DURATION = re.compile(
+    r"(\d[\d.,]*|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|half))\s*"
+    r"(?:-|to)?\s*[\d.]*\s*(?:[a-z]+[- ])?(hours?|hrs?|h|days?|weeks?|months?|minutes?|years?)\b",
+    re.I,
+)
+SCREEN_WINDOW = 600
+SCREEN_TRAINING = re.compile(
+    r"\b(train|pre-?train|fine-?tun|converge|search|run|ran|experiment|cost|requir|took|take)", re.I
+)
+
+
+def page_is_candidate(text: str) -> bool:
+    """True when a counted duration has a training word within SCREEN_WINDOW / 2 characters and a processor word
+    within SCREEN_WINDOW characters."""
+    training = [m.start() for m in SCREEN_TRAINING.finditer(text)]
+    durations = [
+        m.start()
+        for m in SCREEN_DURATION.finditer(text)
+        if any(abs(t - m.start()) <= SCREEN_WINDOW // 2 for t in training)
+    ]
+    if not durations:
+        return False
+    hardware = [m.start() for m in SCREEN_HARDWARE.finditer(text)]
+    return any(abs(h - d) <= SCREEN_WINDOW for h in hardware for d in durations)
+
+
+ARXIV_STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})(v\d+)?")
+
+
+def screen_pages(path: str | Path) -> tuple[int, list[int], str | None]:
+    """(page count, indices of pages whose raw text has a processor word near a duration, the arXiv id stamped
+    on the first page or None)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        hits, stamp = [], None
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            if index == 0 and (match := ARXIV_STAMP.search(text)):
+                stamp = match.group(1)
+            if page_is_candidate(text):
+                hits.append(index)
+        return len(pdf), hits, stamp
+    finally:
+        pdf.close()
+
+
+def _group_lines(words: list[dict], tolerance: float = 2.5) -> list[list[dict]]:
+    """Words (pdfplumber dicts) grouped into lines by their top coordinate, top to bottom, each left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
+    """x of the gap between two text columns, or None for a single-column page.
+
+    A two-column page has an x near the middle that (almost) no word covers; a single-column page has words
+    across the middle on nearly every line.
+    """
+    if n_lines < 8:
+        return None
+    import numpy as np
+
+    # words covering each integer x: +1 where a word starts, -1 just after it ends, then a running sum
+    size = int(width) + 2
+    starts = np.clip(np.ceil([w["x0"] for w in words]).astype(int), 0, size - 1)
+    ends = np.clip(np.floor([w["x1"] for w in words]).astype(int) + 1, 0, size - 1)
+    cover = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
+    low, high = int(width * 0.35), int(width * 0.65)
+    best_x = low + int(np.argmin(cover[low : high + 1]))
+    return float(best_x) if cover[best_x] <= 0.1 * n_lines else None
+
+
+def body_words(words: list[dict], height: float) -> list[dict]:
+    """Drop what is not running text: sideways text (arXiv stamps), footnote markers (small digits and symbols
+    beside words: 'GPUs¹'), and small-font lines in the bottom fifth of the page (footnotes, footers)."""
+    words = [w for w in words if w.get("upright", True)]
+    if not words:
+        return []
+    sizes = sorted(w["size"] for w in words)
+    body = sizes[len(sizes) // 2]
+    kept = []
+    for word in words:
+        small = word["size"] < 0.8 * body
+        if small and re.fullmatch(r"[\d*†‡§¶,]+", word["text"]):
+            continue
+        if small and word["top"] > 0.8 * height:
+            continue
+        kept.append(word)
+    return kept
+
+
+def page_lines(page) -> list[str]:
+    """Text lines of one pdfplumber page in reading order: a two-column page is read column by column, with
+    full-width lines (titles, wide figures) kept in place between the column blocks."""
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
+    )
+    words = body_words(words, float(page.height))
+    if not words:
+        return []
+    lines = _group_lines(words)
+    gutter = find_gutter(words, float(page.width), len(lines))
+    if gutter is None:
+        return [_text(line) for line in lines]
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if any(w["x0"] < gutter < w["x1"] for w in line):
+            out += left + right + [_text(line)]
+            left, right = [], []
+            continue
+        left_part = [w for w in line if w["x1"] <= gutter]
+        right_part = [w for w in line if w["x0"] >= gutter]
+        if left_part:
+            left.append(_text(left_part))
+        if right_part:
+            right.append(_text(right_part))
+    return out + left + right
+
+
+def clean_text(lines: list[str]) -> str:
+    """Join lines into running text: ligatures normalised, end-of-line hyphens repaired, page numbers dropped."""
+    kept = [unicodedata.normalize("NFKC", line).strip() for line in lines]
+    kept = [line for line in kept if line and not re.fullmatch(r"\d{1,3}|page \d+( of \d+)?", line, re.I)]
+    text = ""
+    for line in kept:
+        if text.endswith("-") and re.match(r"[a-z]", line) and re.search(r"[a-z]-$", text):
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    # footnote markers glued to words ("GPUs1" -> "GPUs") are left; superscripts rarely change the parse
+    return re.sub(r"\s+", " ", text)
