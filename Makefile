@@ -11,7 +11,7 @@ SNAKEMAKE := $(BIN)/snakemake
 # Each job's PyTensor compile cache sits under results/ (see workflow/rules/common.smk); this one is for tests.
 export PYTENSOR_FLAGS ?= base_compiledir=$(CURDIR)/.venv/pytensor
 
-.PHONY: run test lint dry-run clean help readme-figures
+.PHONY: run test lint dry-run smoke clean help readme-figures
 
 help:
 	@echo "make run   - create .venv (Python 3.12), run the pipeline on the shipped data, write results/report.html"
@@ -35,19 +35,26 @@ run: $(VENV)/.installed
 	$(SNAKEMAKE) --cores $(CORES) --report results/report.html
 	@echo "report: results/report.html"
 
-test: $(VENV)/.installed-test lint dry-run
+test: $(VENV)/.installed-test lint dry-run smoke
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests workflow/scripts tools bench
 	$(BIN)/ruff format --check src tests workflow/scripts tools bench
+	$(BIN)/snakefmt --check Snakefile workflow/rules
 	$(SNAKEMAKE) --lint
 
 dry-run: $(VENV)/.installed
 	$(SNAKEMAKE) -n --cores $(CORES) --quiet rules
+	$(SNAKEMAKE) -n --cores $(CORES) --quiet rules --configfile config/thompson_v1.yaml
+	$(SNAKEMAKE) -n --cores $(CORES) --quiet rules --directory .test
+
+# The whole workflow on .test/ (three synthetic series, short chains): results in .test/results/.
+smoke: $(VENV)/.installed
+	$(SNAKEMAKE) --cores $(CORES) --quiet rules --directory .test
 
 readme-figures: results/figures/overview.png results/figures/imagenet.png
 	cp results/figures/overview.png results/figures/imagenet.png docs/figures/
 
 clean:
-	rm -rf results logs benchmarks .snakemake
+	rm -rf results logs benchmarks .snakemake .test/results .test/logs .test/benchmarks .test/.snakemake
