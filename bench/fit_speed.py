@@ -36,7 +36,7 @@ import json, sys, time
 import nutpie  # noqa: F401  (imported before timing: pm.sample imports it on first use, ~1.7 s)
 from computelimits.modeldata import model_data
 from computelimits.models import build_model
-from computelimits.sampling import Fit, GateError, divergences, sample, summarise
+from computelimits.sampling import Fit, GateError, divergences, gates_for, sample, summarise
 from computelimits.tables import read_tsv
 args = json.loads(sys.argv[1])
 config = args["config"]
@@ -44,12 +44,12 @@ data = model_data(read_tsv(args["papers"]), list(config["benchmarks"]), config["
 model = build_model(data, args["variant"])
 started = time.perf_counter()
 idata = sample(model, config["seed"], sampler=args["sampler"], log_likelihood=False, cores=args["cores"],
-               **config["sampling"])
+               **{k: v for k, v in config["sampling"].items() if k != "retry"})
 call = time.perf_counter() - started
 sampling_time = idata.sample_stats.attrs.get("sampling_time")
 summary = summarise(idata, args["variant"])
 try:
-    Fit(data, idata, None, summary, args["variant"]).check(config["gates"])
+    Fit(data, idata, None, summary, args["variant"]).check(gates_for(config["gates"], args["variant"]))
     verdict = "pass"
 except GateError as failed:
     verdict = "fail (" + str(failed).removeprefix("convergence gates failed: ") + ")"

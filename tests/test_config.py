@@ -129,3 +129,25 @@ def test_slurm_profile_dry_run(workdir):
     result = _dry_run(workdir, "--workflow-profile", "profiles/slurm")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "fit_model" in result.stdout and "executor: slurm" not in result.stderr
+
+
+def test_command_line_boolean_words_are_booleans():
+    """`--config download=false` reaches the config as the string "false" (Snakemake reads only True/False)."""
+    from computelimits.config import coerce_booleans
+
+    schema = yaml.safe_load(CONFIG_SCHEMA_PATH.read_text())
+    config = copy.deepcopy(CONFIG)
+    config.update(download="false")
+    config["benchmarks"]["coco"]["language_model"] = "Yes"
+    coerce_booleans(config, schema)
+    assert config["download"] is False and config["benchmarks"]["coco"]["language_model"] is True
+    _check(config)
+    config.update(download="maybe")
+    coerce_booleans(config, schema)
+    with pytest.raises(ConfigError, match="key 'download'"):
+        _check(config)
+
+
+def test_workflow_takes_download_false_from_the_command_line(workdir):
+    result = _dry_run(workdir, "--config", "download=false")
+    assert result.returncode == 0, result.stderr[-2000:]

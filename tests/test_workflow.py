@@ -120,3 +120,33 @@ def test_full_run_offline(workdir):
     for path, content in before.items():
         assert (workdir / path).read_bytes() == content, path
     assert planned_jobs(workdir) == {}
+
+
+@pytest.mark.slow
+def test_failed_variant_is_reported_and_the_run_completes(workdir):
+    """A variant other than model.main that fails its gates (here an impossible gate, on the .test/ data) is
+    retried once, then reported as failed: loo.tsv lists it unranked with the failure, the extrapolation and
+    numbers.json say so, and the run goes on to the report. `download=false` is given as users type it."""
+    shutil.copytree(ROOT / ".test", workdir / ".test", ignore=shutil.ignore_patterns("results", "logs", ".snakemake"))
+    override = workdir / "fail.yaml"
+    override.write_text("gates:\n  variants:\n    polynomial_year: {min_ess_bulk: 1.0e+9}\n")
+    args = ["--directory", ".test", "--configfile", str(override), "--config", "download=false"]
+    snakemake(workdir, *args)
+    snakemake(workdir, *args, "--report", "results/report.html")
+    results = workdir / ".test/results"
+    loo = pd.read_csv(results / "model/loo.tsv", sep="\t").set_index("model")
+    assert loo.loc["polynomial", "status"] == "passed" and loo.loc["polynomial", "rank"] == 0
+    failed = loo.loc["polynomial_year"]
+    assert failed["status"].startswith("failed gates: ") and "bulk ESS" in failed["status"]
+    assert pd.isna(failed["rank"]) and pd.isna(failed["elpd"])
+    diagnostics = pd.read_csv(results / "model/diagnostics.tsv", sep="\t").set_index("model")
+    assert diagnostics.loc["polynomial_year", "attempts"] == 2 and diagnostics.loc["polynomial", "attempts"] == 1
+    assert diagnostics.loc["polynomial_year", "target_accept"] == 0.99  # the retry's settings
+    summary = pd.read_csv(results / "model/summary.tsv", sep="\t")
+    assert (summary[summary["model"] == "polynomial_year"]["status"] == failed["status"]).all()
+    targets = pd.read_csv(results / "extrapolation/targets.tsv", sep="\t")
+    year_rows = targets[targets["model"] == "polynomial_year"]
+    assert year_rows["status"].str.startswith("not extrapolated").all() and year_rows["flop_q50"].isna().all()
+    numbers = json.loads((results / "numbers.json").read_text())
+    assert numbers["failed_variants"] == ["polynomial_year"]
+    assert (results / "report.html").stat().st_size > 100_000

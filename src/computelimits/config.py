@@ -37,6 +37,31 @@ def _message(error, schema: dict) -> str:
     return f"key '{where}': {error.message}"
 
 
+_BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def coerce_booleans(config: dict, schema: dict) -> dict:
+    """Boolean keys given as words on the command line (`--config download=false` reaches the config as the string
+    "false": Snakemake reads only True/False as booleans) become booleans, wherever the schema declares a boolean;
+    any other value is left for check_config to report."""
+
+    def walk(instance, spec):
+        if not isinstance(instance, dict) or not isinstance(spec, dict):
+            return
+        properties = spec.get("properties", {})
+        for key, value in instance.items():
+            sub = properties.get(key, spec.get("additionalProperties"))
+            if not isinstance(sub, dict):
+                continue
+            if sub.get("type") == "boolean" and isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
+                instance[key] = _BOOLEAN_WORDS[value.strip().lower()]
+            else:
+                walk(value, sub)
+
+    walk(config, schema)
+    return config
+
+
 def check_config(config: dict, schema_path: str | Path, source=None) -> None:
     """Raise ConfigError with every schema violation, naming the config file(s) and key paths."""
     schema = yaml.safe_load(Path(schema_path).read_text())

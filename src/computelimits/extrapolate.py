@@ -9,6 +9,7 @@ from . import variants
 from .costs import dollars, lb_co2e
 from .modeldata import usable
 from .posterior import fitted_series, required_log10_flop
+from .sampling import PASSED, gate_status
 
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
 TARGET_COLUMNS = (
@@ -42,6 +43,9 @@ def targets_table(posteriors: dict, benchmarks: dict, papers: pd.DataFrame, cost
                 rows.append(row)
                 if name not in fitted:
                     row["status"] = "not fitted (fewer than 3 usable points)"
+                    continue
+                if gate_status(idata) != PASSED:
+                    row["status"] = f"not extrapolated: the variant {gate_status(idata)}"
                     continue
                 log_flop = required_log10_flop(posterior, name, target / 100, variant, latest_year)
                 row["p_reachable"] = float(np.isfinite(log_flop).mean())

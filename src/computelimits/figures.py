@@ -161,28 +161,59 @@ def k_forest_figure(summary: pd.DataFrame, ols: pd.DataFrame, main: str):
     return fig
 
 
+# The extrapolation chart spans at most this many decades above its smallest median: a median beyond is drawn as
+# "off scale" at the edge (medians of 1e298 FLOP, or inf, gave log axes that overflowed).
+EXTRAPOLATION_DECADES = 30
+
+
+def _panel_limits(rows: pd.DataFrame, column: str) -> tuple[float, float] | None:
+    """(left, right) of one extrapolation panel: the intervals of the on-scale medians, within
+    EXTRAPOLATION_DECADES of the smallest median; None when no median is finite."""
+    medians = rows[f"{column}_q50"].to_numpy(float)
+    finite = medians[np.isfinite(medians) & (medians > 0)]
+    if not len(finite):
+        return None
+    base = float(finite.min())
+    limit = base * 10.0**EXTRAPOLATION_DECADES
+    shown = rows[(medians <= limit) & np.isfinite(medians)]
+    low = shown[f"{column}_q05"].to_numpy(float)
+    high = shown[f"{column}_q95"].to_numpy(float)
+    left = max(float(np.nanmin(np.where(low > 0, low, np.nan), initial=base)), base / 1e6)
+    right = min(float(np.nanmax(np.where(np.isfinite(high), high, np.nan), initial=base)) * 2, limit)
+    return left / 2, max(right, float(shown[f"{column}_q50"].max()) * 10)
+
+
 def extrapolation_figure(targets: pd.DataFrame, costs: dict, main: str):
-    """Compute, dollars and CO2 per target: 90% and 50% intervals, median, reference lines."""
+    """Compute, dollars and CO2 per target: 90% and 50% intervals, median, reference lines; a median beyond the
+    axis is marked "off scale", one that is not finite "unreachable"."""
     _style()
     rows = targets[targets["model"] == main].reset_index(drop=True)
     labels = [f"{r.benchmark} {r.target_error:g}%" for r in rows.itertuples()]
     panels = [("flop", "training compute [FLOP]"), ("dollars", "cost [US$]"), ("lb_co2e", "emissions [lb CO2e]")]
     fig, axes = plt.subplots(1, 3, figsize=(15, 0.42 * max(len(rows), 4) + 1.8), sharey=True)
     for ax, (column, label) in zip(axes, panels, strict=True):
-        finite = rows[[f"{column}_q05", f"{column}_q95"]].replace(np.inf, np.nan)
-        upper = np.nanmax(finite.to_numpy()) if np.isfinite(finite.to_numpy()).any() else 1.0
-        right = upper * 10
+        limits = _panel_limits(rows, column) or (1.0, 10.0)
+        left, right = limits
+
+        def clip(value, left=left, right=right):
+            return float(np.clip(value, left, right)) if np.isfinite(value) else right
+
         for i, row in rows.iterrows():
-            q = {t: row[f"{column}_{t}"] for t in ("q05", "q25", "q50", "q75", "q95")}
+            q = {t: float(row[f"{column}_{t}"]) for t in ("q05", "q25", "q50", "q75", "q95")}
             if not np.isfinite(q["q50"]):
                 ax.annotate("unreachable", (0.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8)
                 continue
-            ax.plot([q["q05"], min(q["q95"], right)], [i, i], color=BAND, lw=1.5)
-            ax.plot([q["q25"], min(q["q75"], right)], [i, i], color=BAND, lw=5, alpha=0.6)
+            if q["q50"] > right:
+                ax.annotate(f"off scale: {q['q50']:.0e}", (0.98, i), xycoords=("axes fraction", "data"), ha="right",
+                            va="center", fontsize=8)  # fmt: skip
+                continue
+            ax.plot([clip(q["q05"]), clip(q["q95"])], [i, i], color=BAND, lw=1.5)
+            ax.plot([clip(q["q25"]), clip(q["q75"])], [i, i], color=BAND, lw=5, alpha=0.6)
             ax.plot(q["q50"], i, "o", color="k", ms=4)
         ax.set_xscale("log")
+        ax.set_xlim(left, right)
         ax.set_xlabel(label)
-        if column == "lb_co2e":
+        if column == "lb_co2e" and left <= costs["nyc_month_lb_co2e"] <= right:
             ax.axvline(costs["nyc_month_lb_co2e"], color=TARGET, ls="--", lw=1)
             where = (costs["nyc_month_lb_co2e"], 1.01)
             ax.annotate("New York City, one month", where, xycoords=("data", "axes fraction"), fontsize=8,

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .models import build_model
-from .sampling import Fit, divergences
+from .sampling import PASSED, Fit, divergences, gate_status
 
 REFITS = "loo_refits"  # group of a posterior DataTree: log-likelihood draws of the points refitted for exact LOO
 
@@ -125,15 +125,26 @@ def stored_loo(posterior, name: str = "", k_threshold: float | None = None):
 
 
 def compare(posteriors: dict) -> pd.DataFrame:
-    """loo.tsv: LOO of every variant (all model the same log10 errors; PSIS, exact refits where PSIS fails), best
-    first, with the number of refitted points and the largest Pareto k left (above 0.7 the estimate of that
-    variant would be unreliable; refitted points count as 0)."""
+    """loo.tsv: LOO of every variant that passed its gates (all model the same log10 errors; PSIS, exact refits
+    where PSIS fails), best first, with the number of refitted points and the largest Pareto k left (above 0.7 the
+    estimate of that variant would be unreliable; refitted points count as 0); then each variant that failed its
+    gates, unranked, its `status` saying what failed."""
     import arviz as az
 
-    loos = {name: stored_loo(posterior, name) for name, posterior in posteriors.items()}
-    table = az.compare(loos, round_to="none")
-    table.insert(0, "model", table.index.astype(str))
-    refits = {name: _stored_refits(posterior) for name, posterior in posteriors.items()}
+    status = {name: gate_status(posterior) for name, posterior in posteriors.items()}
+    passed = [name for name in posteriors if status[name] == PASSED]
+    loos = {name: stored_loo(posteriors[name], name) for name in passed}
+    if len(loos) > 1:
+        table = az.compare(loos, round_to="none")
+        table.insert(0, "model", table.index.astype(str))
+        table = table.reset_index(drop=True)
+    else:
+        table = pd.DataFrame({"model": passed, "rank": [0] * len(passed)})
+        table["elpd"] = [float(loos[name].elpd) for name in passed]
+    refits = {name: _stored_refits(posteriors[name]) for name in passed}
     table["refits"] = [0 if refits[name] is None else refits[name].sizes["refit"] for name in table["model"]]
     table["pareto_k_max"] = [float(np.max(loos[name].pareto_k)) for name in table["model"]]
-    return table.reset_index(drop=True)
+    failed = pd.DataFrame({"model": [name for name in posteriors if name not in loos]})
+    table = pd.concat([table, failed], ignore_index=True) if len(failed) else table
+    table["status"] = table["model"].map(status)
+    return table

@@ -39,6 +39,7 @@ def headline_numbers(
     loo: pd.DataFrame,
     counts: pd.DataFrame,
     validation: pd.DataFrame,
+    diagnostics: pd.DataFrame,
     convention: str,
     seed: int,
     main: str,
@@ -73,9 +74,10 @@ def headline_numbers(
             )
         series[name] = entry
     comparison = [
-        {k: _clean(v) for k, v in row.items() if k in ("model", "rank", "elpd", "elpd_diff", "dse", "weight")}
+        {k: _clean(v) for k, v in row.items() if k in ("model", "rank", "elpd", "elpd_diff", "dse", "weight", "status")}
         for row in loo.to_dict("records")
     ]
+    failed = [row["model"] for row in diagnostics.to_dict("records") if row["status"] != "passed"]
     return {
         "convention": convention,
         "seed": seed,
@@ -83,6 +85,9 @@ def headline_numbers(
         "versions": versions(),
         "model": main,
         "loo": comparison,
+        # every variant's convergence (status "passed" or "failed gates: ..."); failed ones are not ranked by LOO
+        "diagnostics": [{k: _clean(v) for k, v in row.items()} for row in diagnostics.to_dict("records")],
+        "failed_variants": failed,
         "dataset": [{k: _clean(v) for k, v in row.items()} for row in counts.to_dict("records")],
         "validation": validation_summary(validation),
         "series": series,

@@ -112,6 +112,23 @@ def check_gates(
         raise GateError("convergence gates failed: " + "; ".join(failures))
 
 
+PASSED = "passed"
+FAILED = "failed gates: "  # followed by the failures, parameter and figure
+DIAGNOSTICS_COLUMNS = [
+    "model",
+    "status",
+    "attempts",
+    "draws",
+    "tune",
+    "target_accept",
+    "divergences",
+    "max_r_hat",
+    "max_r_hat_parameter",
+    "min_ess_bulk",
+    "min_ess_bulk_parameter",
+]  # fmt: skip (no timings: the table is the same on every run)
+
+
 @dataclass
 class Fit:
     data: ModelData
@@ -119,12 +136,38 @@ class Fit:
     prior: object
     summary: pd.DataFrame
     variant: str = "polynomial"
+    seconds: float = 0.0
+
+    def _gated(self) -> pd.DataFrame:
+        derived = variants.get(self.variant).derived
+        return self.summary[~self.summary["parameter"].isin(derived)]
 
     def check(self, gates: dict) -> None:
         """Raise GateError unless every sampled parameter meets the gates (derived ones, like k, are not gated)."""
-        derived = variants.get(self.variant).derived
-        sampled = self.summary[~self.summary["parameter"].isin(derived)]
-        check_gates(sampled, divergences(self.posterior), **gates)
+        check_gates(self._gated(), divergences(self.posterior), **gates)
+
+    def verdict(self, gates: dict) -> str:
+        """PASSED, or FAILED followed by what failed (parameter and figure)."""
+        try:
+            self.check(gates)
+        except GateError as failed:
+            return FAILED + str(failed).removeprefix("convergence gates failed: ")
+        return PASSED
+
+    def diagnostics(self) -> dict:
+        """Divergences, the largest R-hat and smallest bulk ESS over the gated parameters, and which they are."""
+        gated = self._gated().assign(
+            name=lambda t: t["parameter"] + t["benchmark"].map(lambda b: f"[{b}]" if b else "")
+        )
+        worst_r_hat = gated.loc[gated["r_hat"].idxmax()]
+        worst_ess = gated.loc[gated["ess_bulk"].idxmin()]
+        return {
+            "divergences": divergences(self.posterior),
+            "max_r_hat": float(worst_r_hat["r_hat"]),
+            "max_r_hat_parameter": worst_r_hat["name"],
+            "min_ess_bulk": float(worst_ess["ess_bulk"]),
+            "min_ess_bulk_parameter": worst_ess["name"],
+        }
 
 
 def fit_variant(
@@ -155,4 +198,60 @@ def fit_variant(
     log.info("sampled in %.1f s (compile included); %d divergences", seconds, divergences(posterior))
     summary = summarise(posterior, variant)
     log.info("posterior summary:\n%s", summary.to_string())
-    return Fit(data, posterior, prior, summary, variant)
+    return Fit(data, posterior, prior, summary, variant, seconds)
+
+
+def gates_for(gates: dict, variant: str) -> dict:
+    """The convergence gates of one variant: config `gates`, with that variant's entry of `gates.variants` over
+    them."""
+    shared = {k: v for k, v in gates.items() if k != "variants"}
+    return {**shared, **gates.get("variants", {}).get(variant, {})}
+
+
+def gate_status(idata) -> str:
+    """`passed`, or `failed gates: ...`, as fit_gated recorded it in a fitted variant (files without it: passed)."""
+    return str(idata.attrs.get("gates", PASSED))
+
+
+def retry_settings(sampling: dict) -> dict:
+    """The sampling settings of the one retry: `sampling.retry` over `sampling`."""
+    return {**{k: v for k, v in sampling.items() if k != "retry"}, **sampling.get("retry", {})}
+
+
+def fit_gated(
+    papers: pd.DataFrame,
+    benchmarks: list[str],
+    seed: int,
+    sampling: dict,
+    gates: dict,
+    min_log10_sd: float,
+    variant: str,
+    required: bool,
+    log: logging.Logger | None = None,
+    threads: int | None = None,
+) -> tuple[Fit, dict]:
+    """fit_variant, checked against the gates; a fit that fails them is sampled once more with `sampling.retry`
+    (e.g. target_accept 0.99, a longer tune). When the retry fails too, a `required` variant (the main one) raises
+    GateError naming the parameters; any other is returned with its failure, for the tables to report.
+    Returns the fit and its diagnostics row (results/model/diagnostics.tsv)."""
+    log = log or logging.getLogger(__name__)
+    attempts = [sampling, retry_settings(sampling)]
+    for attempt, settings in enumerate(attempts, start=1):
+        fit = fit_variant(papers, benchmarks, seed, settings, min_log10_sd, variant, log, threads)
+        verdict = fit.verdict(gates)
+        log.info("%s, attempt %d (%s): %s", variant, attempt, _settings_text(settings), verdict)
+        if verdict == PASSED:
+            break
+    if verdict != PASSED and required:
+        raise GateError(f"variant '{variant}' (model.main), after a retry with {_settings_text(settings)}: {verdict}")
+    row = {"model": variant, "status": verdict, "attempts": attempt, **{k: settings[k] for k in _SHOWN},
+           **fit.diagnostics()}  # fmt: skip
+    fit.posterior.attrs["gates"] = verdict
+    return fit, row
+
+
+_SHOWN = ("draws", "tune", "target_accept")
+
+
+def _settings_text(settings: dict) -> str:
+    return ", ".join(f"{k} {settings[k]}" for k in _SHOWN)

@@ -10,7 +10,8 @@ sys.path.insert(
     0, str(Path(workflow.basedir) / "src")
 )  # a plain clone works before `pip install -e .`
 
-from computelimits.config import ConfigError, check_config  # noqa: E402
+from computelimits.config import ConfigError, check_config, coerce_booleans  # noqa: E402
+from computelimits.sampling import gates_for  # noqa: E402
 from computelimits.sheets import SheetError, load_benchmarks  # noqa: E402
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
@@ -18,6 +19,7 @@ SHEET_SCHEMA = Path(workflow.basedir) / "workflow/schemas/sheet.schema.yaml"
 
 # Fail in the first second, with one message naming the file, key, line and column.
 try:
+    coerce_booleans(config, yaml.safe_load(CONFIG_SCHEMA.read_text()))  # --config download=false
     check_config(
         config,
         CONFIG_SCHEMA,
@@ -60,6 +62,11 @@ def benchmark_spec(wildcards):
 def pytensor_dir(wildcards, output):
     """A compile cache per job: parallel jobs must not share one (see STYLE.md)."""
     return str(Path(".snakemake/pytensor") / Path(output[0]).stem)
+
+
+def variant_gates(wildcards):
+    """The convergence gates of one variant (config `gates` with its `gates.variants` entry over them)."""
+    return gates_for(config["gates"], wildcards.variant)
 
 
 def main_fit(key):

@@ -29,6 +29,7 @@ rule fit_model:
         posterior="results/model/{variant}.nc",
         prior="results/model/{variant}_prior.nc",
         summary="results/model/{variant}_summary.tsv",
+        diagnostics="results/model/{variant}_diagnostics.tsv",
     log:
         "logs/model/fit_{variant}.log",
     benchmark:
@@ -43,8 +44,9 @@ rule fit_model:
         benchmarks=BENCHMARKS,
         seed=lookup(dpath="seed", within=config),
         sampling=lookup(dpath="sampling", within=config),
-        gates=lookup(dpath="gates", within=config),
+        gates=variant_gates,
         min_sd=lookup(dpath="min_log10_flop_sd", within=config),
+        main=MAIN,
         compiledir=pytensor_dir,
     script:
         "../scripts/fit_model.py"
@@ -54,6 +56,7 @@ rule compare_models:
     input:
         posteriors=expand(rules.fit_model.output.posterior, variant=VARIANTS),
         summaries=expand(rules.fit_model.output.summary, variant=VARIANTS),
+        diagnostics=expand(rules.fit_model.output.diagnostics, variant=VARIANTS),
     output:
         loo=report(
             "results/model/loo.tsv", caption="../report/loo.rst", category="Model"
@@ -61,6 +64,11 @@ rule compare_models:
         summary=report(
             "results/model/summary.tsv",
             caption="../report/summary.rst",
+            category="Model",
+        ),
+        diagnostics=report(
+            "results/model/diagnostics.tsv",
+            caption="../report/diagnostics.rst",
             category="Model",
         ),
     log:

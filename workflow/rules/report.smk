@@ -97,6 +97,7 @@ rule write_numbers:
         targets=rules.extrapolate.output.targets,
         counts=rules.merge_burden.output.counts,
         validation=rules.merge_burden.output.validation,
+        diagnostics=rules.compare_models.output.diagnostics,
     output:
         numbers=report(
             "results/numbers.json", caption="../report/numbers.rst", category="Data"

@@ -1,4 +1,5 @@
-"""One model variant (nutpie): posterior, prior predictive and summary; fails on a convergence gate."""
+"""One model variant (nutpie): posterior, prior predictive, summary and diagnostics. A fit failing its gates is
+retried once (sampling.retry); failing again, the main variant stops the run, any other is reported as failed."""
 
 import os
 from pathlib import Path
@@ -14,24 +15,32 @@ compiledir = Path(snakemake.params.compiledir).resolve()
 compiledir.mkdir(parents=True, exist_ok=True)
 os.environ["PYTENSOR_FLAGS"] = f"base_compiledir={compiledir}"
 
+import pandas as pd  # noqa: E402
+
 from computelimits.logs import to_file  # noqa: E402
 from computelimits.loo import exact_loo  # noqa: E402
-from computelimits.sampling import fit_variant  # noqa: E402
+from computelimits.sampling import DIAGNOSTICS_COLUMNS, PASSED, fit_gated  # noqa: E402
 from computelimits.tables import read_tsv, write_netcdf, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
-fit = fit_variant(
+variant = snakemake.wildcards.variant
+fit, diagnostics = fit_gated(
     read_tsv(snakemake.input.papers),
     snakemake.params.benchmarks,
     snakemake.params.seed,
     snakemake.params.sampling,
+    snakemake.params.gates,
     snakemake.params.min_sd,
-    variant=snakemake.wildcards.variant,
+    variant,
+    required=variant == snakemake.params.main,  # only the main variant failing stops the run
     log=log,
     threads=snakemake.threads,
-)
-fit.check(snakemake.params.gates)  # the summary is in the log either way
-exact_loo(fit, snakemake.wildcards.variant, snakemake.params.seed, snakemake.params.sampling, snakemake.threads, log)
+)  # the summary is in the log either way
+if diagnostics["status"] == PASSED:
+    exact_loo(fit, variant, snakemake.params.seed, snakemake.params.sampling, snakemake.threads, log)
+else:
+    log.warning("%s: %s; reported as failed and left out of the LOO comparison", variant, diagnostics["status"])
 write_netcdf(fit.prior, snakemake.output.prior)
 write_netcdf(fit.posterior, snakemake.output.posterior)
-write_tsv(fit.summary, snakemake.output.summary)
+write_tsv(fit.summary.assign(status=diagnostics["status"]), snakemake.output.summary)
+write_tsv(pd.DataFrame([diagnostics], columns=DIAGNOSTICS_COLUMNS), snakemake.output.diagnostics)

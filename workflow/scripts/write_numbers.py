@@ -17,6 +17,7 @@ numbers = headline_numbers(
     read_tsv(snakemake.input.loo),
     read_tsv(snakemake.input.counts),
     read_tsv(snakemake.input.validation),
+    read_tsv(snakemake.input.diagnostics),
     convention=snakemake.params.convention,
     seed=snakemake.params.seed,
     main=snakemake.params.main,
