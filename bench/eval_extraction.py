@@ -2,7 +2,9 @@
 
     python bench/eval_extraction.py [--corpus DIR ...] [--pdfs DIR ...] [--jobs 2] [--show]
 
-Without --corpus/--pdfs: ../shared/data/papers_dev and ../shared/data/papers_sheets. A corpus folder holds pdfs/*.pdf,
+Without --corpus/--pdfs: ../shared/data/papers_dev, ../shared/data/papers_sheets and the held-out
+bench/labels/papers_extend (its PDFs in the folder its PDFS file names). A corpus folder holds pdfs/*.pdf (or a PDFS
+file),
 labels.csv and (optionally) negatives.csv, in papers_dev's layout (count, duration_value, duration_unit) or in
 papers_sheets' (chips_lo/hi, hours_lo/hi, chip_hours_lo/hi, role; see its README.md). A --pdfs folder holds PDFs
 without labels: only the number of statements and of papers with one is printed. Each PDF goes through `extract`
@@ -49,7 +51,9 @@ import pandas as pd
 from computelimits.units import HOURS_PER_UNIT, UNIT_ALIASES, word_number
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
-CORPORA = [DATA / "papers_dev", DATA / "papers_sheets"]
+HERE = Path(__file__).resolve().parent
+# papers_extend is held out: its labels live here (bench/labels/papers_extend), its PDFs in ../shared (file PDFS)
+CORPORA = [DATA / "papers_dev", DATA / "papers_sheets", HERE / "labels" / "papers_extend"]
 TOLERANCE = 0.05
 OVERLAP = 0.6  # negatives.csv similarity: shared tokens / distinct tokens of the smaller sentence
 TARGETS = {"precision": 0.95, "recall": 0.90, "value recall": 0.85, "role accuracy": 0.8}
@@ -395,6 +399,9 @@ def count_only(folder: Path, results: dict[str, list[dict]]) -> dict:
 
 
 def _pdfs(folder: Path) -> list[Path]:
+    """The PDFs of a corpus: its pdfs/ folder, the folder its PDFS file names (relative to it), or itself."""
+    if (folder / "PDFS").is_file():
+        return sorted((folder / (folder / "PDFS").read_text().strip()).resolve().glob("*.pdf"))
     return sorted((folder / "pdfs" if (folder / "pdfs").is_dir() else folder).glob("*.pdf"))
 
 

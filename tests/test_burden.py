@@ -131,8 +131,10 @@ def test_validation_against_given(tmp_path):
 
     papers = _merge(tmp_path, ["curated", "extracted", "given"])
     checked = validation(papers)
-    assert list(checked["model"]) == ["Curated"]
+    # our own FLOPs from hardware facts, curated or extracted from the paper, against the sheet's given value
+    assert list(checked["model"]) == ["Curated", "Extracted"]
     assert checked.iloc[0]["log10_ratio"] == pytest.approx(np.log10(8 * 12 * 3600 * 9.526e12 / 2.3e19))
+    assert checked.iloc[1]["log10_ratio"] == pytest.approx(np.log10(2.304e19 / 2.3e19))
 
 
 def _update_counts():

@@ -48,9 +48,9 @@ def test_extract_reports_unreadable_and_goes_on(tmp_path):
     assert f"{bad}: unreadable" in result.stderr
     # the columns of the pipeline's results/extraction/statements.tsv, in its dialect
     rows = pd.read_csv(io.StringIO(result.stdout), sep="\t", dtype={"arxiv_id": str})
-    assert list(rows.columns[:9]) == ["arxiv_id", "pdf", "page", "sentence", "hardware", "count", "hours",
-                                      "chip_hours", "flop"]  # fmt: skip
-    assert {"flop_thompson", "flop_epoch"} <= set(rows.columns)
+    assert list(rows.columns[:10]) == ["arxiv_id", "pdf", "page", "section", "sentence", "hardware", "count",
+                                       "hours", "chip_hours", "flop"]  # fmt: skip
+    assert {"role", "dataset", "flop_thompson", "flop_epoch"} <= set(rows.columns)
     ok = rows[(rows["pdf"] == str(good)) & (rows["hardware"] == "P100") & (rows["hours"] == 84)]
     assert len(ok) and (ok["arxiv_id"] == "1706.03762v5").all()
     assert run("extract", str(bad)).returncode == 1

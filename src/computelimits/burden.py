@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .arxiv import base_id
+from .datasets import load_datasets
 from .hardware import Conventions, HardwareTable, flops_by_convention
 from .sheets import error_from_score
 
@@ -35,6 +36,7 @@ _PAPERS_COLUMNS = [
     "extracted_flop",
     "given_flop",
     "extracted_sentence",
+    "extracted_note",
     "source",
 ]
 
@@ -71,11 +73,19 @@ def curated_compute(
     return values, by_name, ""
 
 
+USABLE_STATUS = ("ok", "imputed hardware")
+
+
 def statements_by_paper(statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The usable extracted statements of each arXiv id (base id, no version), largest FLOP value first."""
     if statements.empty:
         return {}
-    usable = statements[statements["status"] == "ok"].copy()
+    usable = statements[statements["status"].isin(USABLE_STATUS)].copy()
+    for column in ("role", "dataset"):
+        if column not in usable:
+            usable[column] = "final" if column == "role" else ""
+    usable["role"] = usable["role"].fillna("").replace("", "final")
+    usable["dataset"] = usable["dataset"].fillna("")
     usable["base_id"] = usable["arxiv_id"].map(base_id)
     usable = usable.sort_values(["base_id", "flop", "confidence"], ascending=[True, False, False], kind="stable")
     return dict(tuple(usable.groupby("base_id", sort=False)))
@@ -97,6 +107,31 @@ def statement_for(model: str, paper: pd.DataFrame) -> pd.Series:
         return paper.iloc[0]
     named = [len(telling & words) for words in sentences]
     return paper.iloc[int(np.argmax(named))]  # the first of the best: largest FLOP among equals
+
+
+def stages_for(model: str, paper: pd.DataFrame, dataset: str) -> tuple[list[pd.Series], str]:
+    """The statements of one paper that make up the compute of the sheet row `model` on `dataset`, and a note when
+    the paper's runs do not fit the row.
+
+    Runs on another dataset than the row's are left out (a JFT run is not the ImageNet row's; pre-training may be
+    on any data). Of the rest: a `total` statement alone; else the `final` run that names the row's model
+    (statement_for); else pre-training plus fine-tuning, which together make the model; an architecture `search`
+    is returned too, for the conventions that count it. Ablations and smaller models are never the row's run."""
+    table = load_datasets()
+    fits = paper[[table.compatible(d, dataset) for d in paper["dataset"]]]
+    left_out = sorted(set(paper["dataset"]) - set(fits["dataset"]) - {""})
+    note = f"the paper's runs on {', '.join(left_out)} are not this row's ({dataset})" if left_out else ""
+
+    def pick(role: str, data: pd.DataFrame) -> list[pd.Series]:
+        part = data[data["role"] == role]
+        return [statement_for(model, part)] if len(part) else []
+
+    chosen = pick("total", fits) or pick("final", fits)
+    if not chosen:
+        chosen = pick("pretrain", paper) + pick("finetune", fits)
+    if chosen:
+        chosen += pick("search", paper)
+    return chosen, note
 
 
 def merge_benchmark(
@@ -129,23 +164,20 @@ def merge_benchmark(
             out["hardware"] = values["hardware"]
         elif reason:
             reasons.append(reason)
+        key = base_id(row["arxiv_id"])
+        extracted_per_convention = {}
+        if key and key in by_paper:
+            stages, out["extracted_note"] = stages_for(row["model"], by_paper[key], spec.get("dataset", ""))
+            values = _extracted(stages, conventions)
+            if values:
+                extracted_per_convention = values.pop("per_convention")
+                candidates["extracted"] = values
+                out["extracted_sentence"] = " + ".join(str(stage["sentence"]) for stage in stages)
+        chosen_first = next((s for s in priority if s in candidates), None)
+        if extracted_per_convention and (chosen_first == "extracted" or not per_convention):
+            per_convention = extracted_per_convention  # the hardware-based FLOPs of the row's own compute
         for conv_name in conventions.by_name:
             out[f"flop_{conv_name}"] = per_convention.get(conv_name, np.nan)
-        key = base_id(row["arxiv_id"])
-        if key and key in by_paper:
-            stmt = statement_for(row["model"], by_paper[key])
-            flop = stmt.get(f"flop_{convention}", stmt["flop"])
-            if not pd.isna(flop):
-                candidates["extracted"] = {
-                    "hardware": stmt["hardware"],
-                    "count": stmt["count"],
-                    "hours": stmt["hours"],
-                    "chip_hours": stmt["chip_hours"],
-                    "flop": float(flop),
-                    "flop_low": float(stmt.get("flop_low", flop)),
-                    "flop_high": float(stmt.get("flop_high", flop)),
-                }
-                out["extracted_sentence"] = stmt["sentence"]
         if not math.isnan(row["flop"]):
             spread = 10**given_log10_halfwidth
             candidates["given"] = {
@@ -174,6 +206,38 @@ def merge_benchmark(
         rows.append(out)
     frame = pd.DataFrame(rows)
     return frame.reindex(columns=papers_columns(conventions))
+
+
+def _extracted(stages: list[pd.Series], conventions: Conventions) -> dict:
+    """The extracted compute of a row from its stages (stages_for): FLOPs summed under the chosen convention and
+    under each (an architecture search only where the convention counts it), facts of the main stage."""
+    if not stages:
+        return {}
+
+    def counted(name: str) -> list[pd.Series]:
+        return [s for s in stages if s["role"] != "search" or conventions.by_name[name].count_search]
+
+    per_convention = {}
+    for name in conventions.by_name:
+        values = [s.get(f"flop_{name}", np.nan) for s in counted(name)]
+        if values and not any(pd.isna(v) for v in values):
+            per_convention[name] = float(sum(values))
+    chosen = counted(conventions.chosen)
+    if conventions.chosen not in per_convention:
+        if not all(not pd.isna(s["flop"]) for s in chosen):
+            return {}
+        per_convention[conventions.chosen] = float(sum(s["flop"] for s in chosen))
+    main = stages[0]
+    return {
+        "hardware": main["hardware"],
+        "count": main["count"],
+        "hours": main["hours"],
+        "chip_hours": float(sum(s["chip_hours"] for s in chosen)),
+        "flop": per_convention[conventions.chosen],
+        "flop_low": float(sum(s.get("flop_low", s["flop"]) for s in chosen)),
+        "flop_high": float(sum(s.get("flop_high", s["flop"]) for s in chosen)),
+        "per_convention": per_convention,
+    }
 
 
 def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:

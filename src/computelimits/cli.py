@@ -48,14 +48,14 @@ def cmd_parse(args) -> int:
     columns = [*Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)]
     rows = []
     for sentence in lines:
-        found = parse_sentence(sentence, table, conventions, args.language_model)
+        found = parse_sentence(sentence, table, conventions, args.language_model, strict=args.strict)
         rows += [stmt.as_row() for stmt in found] or [{"sentence": sentence}]
     sys.stdout.write(format_tsv(pd.DataFrame(rows, columns=columns)))
     return 0
 
 
 def cmd_extract(args) -> int:
-    from .extraction import extract_candidates_many, statements_table
+    from .extraction import SENTENCE_COLUMNS, extract_candidates_many, statements_table
 
     manifest = pd.DataFrame(
         {
@@ -70,7 +70,7 @@ def cmd_extract(args) -> int:
         if row["status"] == "unreadable":
             print(f"computelimits extract: {row['pdf']}: unreadable: {row['reason']}", file=sys.stderr)
     table = load_table(args.hardware_table or default_table_path())
-    frame = pd.DataFrame(candidates, columns=["arxiv_id", "pdf", "page", "sentence", "context"])
+    frame = pd.DataFrame(candidates, columns=SENTENCE_COLUMNS)
     statements = statements_table(frame, table, _conventions(args), args.language_model)
     sys.stdout.write(format_tsv(statements))
     return 0 if any(row["status"] != "unreadable" for row in status) else 1
@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="parse sentences into training-burden statements (TSV on stdout)")
     parse.add_argument("sentences", nargs="*", help="sentences to parse")
     parse.add_argument("--file", type=Path, help="a file with one sentence per line")
+    parse.add_argument(
+        "--strict",
+        action="store_true",
+        help="require a training word in the sentence, as the PDF reader does (default: each sentence given is taken"
+        " as a statement of training)",
+    )
     _common(parse)
     parse.set_defaults(func=cmd_parse)
     extract = sub.add_parser("extract", help="extract training-burden statements from PDFs (TSV on stdout)")

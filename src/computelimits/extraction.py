@@ -3,6 +3,7 @@ pool), candidates to burden statements (a duration borrows hardware from its con
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +12,10 @@ import pandas as pd
 
 from .arxiv import base_id
 from .hardware import Convention, Conventions, HardwareTable
-from .pdflayout import clean_text, page_lines, screen_pages
 from .pdftext import candidates_from_text, sentences
+from .reader import CANDIDATE, HARDWARE, read_paper, year_of
 from .statements import Statement, continues_training, parse_sentence
+from .vocabulary import TRAINING
 
 
 @dataclass
@@ -24,10 +26,11 @@ class PdfResult:
     pages: int = 0
     pages_parsed: int = 0
     seconds: float = 0.0
+    year: int | None = None
     statements: list[tuple[int, Statement]] = field(default_factory=list)
 
 
-SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "sentence", "context"]
+SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "kind", "section", "sentence", "context", "year"]
 STATUS_COLUMNS = ["arxiv_id", "pdf", "status", "reason", "pages", "pages_parsed", "candidates", "seconds"]
 
 
@@ -36,12 +39,20 @@ def extract_pdf(
 ) -> PdfResult:
     """Statements of one PDF; an unreadable file gives status 'unreadable' with the reason, never an exception."""
     result, found = candidates_from_pdf(path)
-    for page, sentence, context in found:
-        for stmt in statements_from_candidate(sentence, context, table, convention, language_model):
-            result.statements.append((page, stmt))
+    for stmt, row in statements_of_paper(found, table, Conventions.of(convention), language_model, result.year):
+        result.statements.append((row["page"], stmt))
     if result.status == "ok" and not result.statements:
         result.status = "no statement"
     return result
+
+
+@dataclass
+class PaperHardware:
+    """A sentence of the paper that names its processors, offered to durations that name none."""
+
+    page: int
+    section: str
+    sentence: str
 
 
 def _same_duration(a: Statement, b: Statement) -> bool:
@@ -50,33 +61,99 @@ def _same_duration(a: Statement, b: Statement) -> bool:
     return (a.chip_hours_low, a.chip_hours_high) == (b.chip_hours_low, b.chip_hours_high)
 
 
+def _complete(stmt: Statement) -> bool:
+    return bool(stmt.hardware) and stmt.count is not None and stmt.status == "ok"
+
+
+# Confidence lost by a duration that takes its hardware from the paper (another part, another page).
+PAPER_HARDWARE_PENALTY = 0.15
+PAPER_HARDWARE_PER_PAGE = 0.02
+_FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b", re.I)
+
+
 def statements_from_candidate(
     sentence: str,
     context: str,
     table: HardwareTable,
     convention: Convention | Conventions,
     language_model: bool = False,
+    year: int | None = None,
+    page: int = 0,
+    section: str = "",
+    paper: list[PaperHardware] | None = None,
 ) -> list[Statement]:
     """Statements of one candidate. A duration without hardware borrows it from the nearest preceding sentence of
-    the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."); only the
-    candidate's own durations are kept."""
-    stmts = [s for s in parse_sentence(sentence, table, convention, language_model) if s.hours or s.chip_hours]
+    the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."), else from
+    the paper's hardware sentences (`paper`: "All models are trained on 8 V100 GPUs." pages away), nearest first
+    and with lower confidence the farther they stand; only the candidate's own durations are kept. A candidate in a
+    related-work section is others' work unless the authors speak in it."""
+    if section == "related" and not _FIRST_PERSON.search(sentence):
+        return []
+    found = parse_sentence(sentence, table, convention, language_model, year)
+    stmts = [s for s in found if s.hours or s.chip_hours]
     if not stmts and context:
-        return _continued(sentence, context, table, convention, language_model)
-    if not stmts or all(s.hardware and s.count is not None for s in stmts) or not context:
+        stmts = _continued(sentence, context, table, convention, language_model, year)
+        if stmts:
+            return stmts
+    if not stmts or all(_complete(s) for s in stmts):
         return stmts
-    joined, richer = _with_context(sentence, context, table, convention, language_model)
-    if not richer:
-        return stmts
-    merged = []
-    for stmt in stmts:
-        same = [r for r in richer if _same_duration(r, stmt)]
-        if same and not (stmt.hardware and stmt.count is not None):
-            same[0].sentence = joined
-            merged.append(same[0])
-        else:
-            merged.append(stmt)
-    return merged
+    if context:
+        joined, richer = _with_context(sentence, context, table, convention, language_model, year)
+        stmts = [_replace(stmt, richer, joined) for stmt in stmts]
+    if paper and not all(_complete(s) for s in stmts):
+        stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
+                                                           language_model, year) for stmt in stmts]  # fmt: skip
+    return stmts
+
+
+def _replace(stmt: Statement, richer: list[Statement], joined: str) -> Statement:
+    """`stmt`, or the statement of the same duration parsed with more context (named hardware and count)."""
+    if _complete(stmt):
+        return stmt
+    same = [r for r in richer if _same_duration(r, stmt)]
+    if not same:
+        return stmt
+    same[0].sentence = joined
+    return same[0]
+
+
+# A hardware sentence about measuring speed, not training ("Runtimes are measured on an NVIDIA M40 GPU")
+_NOT_TRAINING_HARDWARE = re.compile(
+    r"\b(runtimes?|run ?times?|inference|latency|latencies|measured|timings?|fps|speed|throughput|deploy\w*|mobile|"
+    r"test(ing)? time|benchmark\w*)\b",
+    re.I,
+)
+
+
+def training_hardware(hardware: PaperHardware) -> bool:
+    """Whether a paper's hardware sentence may be the hardware of its training: it speaks of training, running or
+    using the processors, and not of measuring speed, and not in related work."""
+    return (
+        hardware.section not in ("related", "references")
+        and bool(TRAINING.search(hardware.sentence) or re.search(r"\b(use[sd]?|using|conducted|implemented)\b",
+                                                                   hardware.sentence, re.I))
+        and not _NOT_TRAINING_HARDWARE.search(hardware.sentence)
+    )  # fmt: skip
+
+
+def _from_paper(stmt, sentence, page, paper, table, convention, language_model, year) -> Statement:
+    """`stmt` with the hardware of the nearest of the paper's hardware sentences that parses with its duration (an
+    implementation-details section first among equals), its confidence lowered by the distance. A duration that
+    counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many."""
+    preferred = ("implementation", "experiments", "method")
+    usable = [h for h in paper if training_hardware(h) and h.sentence not in sentence]
+    for hardware in sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page)):
+        joined = f"{hardware.sentence} {sentence}"
+        same = [s for s in parse_sentence(joined, table, convention, language_model, year)
+                if _complete(s) and _same_duration(s, stmt)
+                and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
+        if same:
+            found = same[0]
+            found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
+            penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
+            found.confidence = round(max(found.confidence - penalty, 0.1), 2)
+            return found
+    return stmt
 
 
 def _with_context(
@@ -85,6 +162,7 @@ def _with_context(
     table: HardwareTable,
     convention: Convention | Conventions,
     language_model: bool,
+    year: int | None = None,
     keep=None,
 ) -> tuple[str, list[Statement]]:
     """The sentence joined with the nearest preceding context sentence whose joint parse gives statements (those
@@ -93,8 +171,8 @@ def _with_context(
         joined = f"{previous} {sentence}"
         found = [
             s
-            for s in parse_sentence(joined, table, convention, language_model)
-            if s.status == "ok" and (keep is None or keep(s))
+            for s in parse_sentence(joined, table, convention, language_model, year)
+            if s.status in ("ok", "imputed hardware") and (keep is None or keep(s))
         ]
         if found:
             return joined, found
@@ -102,7 +180,12 @@ def _with_context(
 
 
 def _continued(
-    sentence: str, context: str, table: HardwareTable, convention: Convention | Conventions, language_model: bool
+    sentence: str,
+    context: str,
+    table: HardwareTable,
+    convention: Convention | Conventions,
+    language_model: bool,
+    year: int | None = None,
 ) -> list[Statement]:
     """A sentence that only says how long ("The 15B model took 60 days.") right after one about training: its
     durations, with the hardware of the nearest context sentence that parses with them."""
@@ -110,7 +193,7 @@ def _continued(
     if not own:
         return []
     joined, found = _with_context(
-        sentence, context, table, convention, language_model, keep=lambda s: (s.hours_low, s.hours_high) in own
+        sentence, context, table, convention, language_model, year, keep=lambda s: (s.hours_low, s.hours_high) in own
     )
     for stmt in found:
         stmt.sentence = joined
@@ -126,37 +209,53 @@ def statements_from_text(
     return found
 
 
-def candidates_from_pdf(path: str | Path, expected_id: str = "") -> tuple[PdfResult, list[tuple[int, str, str]]]:
-    """(status, [(page, sentence, context)]) of one PDF; never raises. A PDF whose first page carries another
-    arXiv id than `expected_id` gets status 'mismatch' and no candidates: its compute is not this paper's."""
-    import pdfplumber
-
+def candidates_from_pdf(path: str | Path, expected_id: str = "") -> tuple[PdfResult, list[dict]]:
+    """(status, candidate rows: page, kind, section, sentence, context) of one PDF; never raises. A PDF whose first
+    page carries another arXiv id than `expected_id` gets status 'mismatch' and no candidates: its compute is not
+    this paper's. The reading itself is computelimits.reader's."""
     started = time.perf_counter()
     result = PdfResult(pdf=str(path))
-    found: list[tuple[int, str, str]] = []
+    found: list[dict] = []
     try:
         if Path(path).stat().st_size == 0:
             raise ValueError("empty file (0 bytes)")
-        result.pages, pages, stamp = screen_pages(path)
+        paper = read_paper(path)
+        result.pages, result.pages_parsed = paper.pages, paper.pages_parsed
+        result.year = year_of(paper.stamp) or year_of(base_id(expected_id))
         expected = base_id(expected_id)
-        if expected and stamp and stamp != expected:
-            result.status, result.reason = "mismatch", f"the PDF is arXiv:{stamp}, the sheet says {expected_id}"
+        if expected and paper.stamp and paper.stamp != expected:
+            result.status, result.reason = "mismatch", f"the PDF is arXiv:{paper.stamp}, the sheet says {expected_id}"
             result.seconds = round(time.perf_counter() - started, 3)
             return result, found
-        if pages:
-            with pdfplumber.open(str(path)) as pdf:
-                for index in pages:
-                    page = pdf.pages[index]
-                    text = clean_text(page_lines(page))
-                    page.flush_cache()
-                    result.pages_parsed += 1
-                    found.extend((index + 1, s, c) for s, c in candidates_from_text(text))
-        result.status = "ok" if found else "no statement"
+        found = [
+            {"page": c.page, "kind": c.kind, "section": c.section, "sentence": c.sentence, "context": c.context,
+             "year": result.year}
+            for c in paper.candidates
+        ]  # fmt: skip
+        result.status = "ok" if any(c.kind == CANDIDATE for c in paper.candidates) else "no statement"
     except Exception as exc:  # a bad PDF is reported, never fatal
         result.status = "unreadable"
         result.reason = f"{type(exc).__name__}: {exc}".replace("\t", " ").replace("\n", " ")[:300]
     result.seconds = round(time.perf_counter() - started, 3)
     return result, found
+
+
+def statements_of_paper(
+    rows: list[dict], table: HardwareTable, conventions: Conventions, language_model: bool, year: int | None
+) -> list[tuple[Statement, dict]]:
+    """The statements of one paper's candidate rows (candidates_from_pdf), each with its row; the paper's hardware
+    sentences are offered to every candidate."""
+    paper = [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == HARDWARE]
+    paper += [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == CANDIDATE]
+    found = []
+    for row in rows:
+        if row["kind"] != CANDIDATE:
+            continue
+        context = row["context"] if isinstance(row["context"], str) else ""
+        for stmt in statements_from_candidate(row["sentence"], context, table, conventions, language_model, year,
+                                              row["page"], row["section"], paper):  # fmt: skip
+            found.append((stmt, row))
+    return found
 
 
 def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dict], list[dict]]:
@@ -188,7 +287,7 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
                     result.status,
                     result.pages,
                     result.pages_parsed,
-                    len(found),
+                    sum(row["kind"] == CANDIDATE for row in found),
                     result.seconds,
                     result.reason,
                 )
@@ -200,13 +299,11 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
                     "reason": result.reason,
                     "pages": result.pages,
                     "pages_parsed": result.pages_parsed,
-                    "candidates": len(found),
+                    "candidates": sum(row["kind"] == CANDIDATE for row in found),
                     "seconds": result.seconds,
                 }
             )
-            rows.extend(
-                {"arxiv_id": arxiv_id, "pdf": path, "page": p, "sentence": s, "context": c} for p, s, c in found
-            )
+            rows.extend({"arxiv_id": arxiv_id, "pdf": path, **row} for row in found)
     return rows, status
 
 
@@ -215,10 +312,14 @@ def statements_table(
 ) -> pd.DataFrame:
     """statements.tsv rows: one per statement, FLOPs under the chosen convention (`flop`) and under every
     convention (`flop_<name>`: the same chip-hours on the same processor, normalised by each)."""
-    columns = ["arxiv_id", "pdf", "page", *Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)]
+    columns = [
+        "arxiv_id", "pdf", "page", "section", *Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)
+    ]  # fmt: skip
     rows = []
-    for _, cand in sentences_frame.iterrows():
-        context = cand["context"] if isinstance(cand["context"], str) else ""
-        for stmt in statements_from_candidate(cand["sentence"], context, table, conventions, language_model):
-            rows.append({"arxiv_id": cand["arxiv_id"], "pdf": cand["pdf"], "page": cand["page"], **stmt.as_row()})
+    for (_, pdf), group in sentences_frame.groupby(["arxiv_id", "pdf"], sort=False, dropna=False):
+        records = group.to_dict("records")
+        year = next((int(r["year"]) for r in records if not pd.isna(r.get("year"))), None)
+        for stmt, row in statements_of_paper(records, table, conventions, language_model, year):
+            rows.append({"arxiv_id": row["arxiv_id"], "pdf": pdf, "page": row["page"], "section": row["section"],
+                         **stmt.as_row()})  # fmt: skip
     return pd.DataFrame(rows, columns=columns)

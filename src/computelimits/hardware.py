@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 PEAK_COLUMNS = ("fp32", "fp32_thompson", "fp16", "tf32", "tensor")
+# A processor named without its type ("8 GPUs") is one of those of its kind released in the 4 years up to the paper.
+IMPUTATION_YEARS = 4
 REQUIRED_COLUMNS = ("name", "aliases", "vendor", "kind", "unit", *PEAK_COLUMNS, "cores_per_chip", "source")
 
 # Words that carry no identity in a hardware phrase ("NVIDIA Tesla V100 GPUs" -> "v100").
@@ -42,6 +44,7 @@ class Processor:
     unit: str
     peaks: dict[str, float]
     cores_per_chip: int = 1
+    year: int | None = None
     chips_per_device: int = 1
     chips_per_pod: int | None = None
     tdp_w: float | None = None
@@ -63,6 +66,7 @@ class Convention:
     utilisation_language_models: float
     utilisation_range: tuple[float, float]
     description: str = ""
+    count_search: bool = False  # an architecture search counts toward a model's compute
 
     @classmethod
     def from_config(cls, name: str, spec: dict) -> Convention:
@@ -74,6 +78,7 @@ class Convention:
             utilisation_language_models=float(spec.get("utilisation_language_models", spec["utilisation"])),
             utilisation_range=(float(low), float(high)),
             description=spec.get("description", ""),
+            count_search=bool(spec.get("count_search", False)),
         )
 
 
@@ -125,6 +130,16 @@ class HardwareTable:
                 taken.append(hit)
         return sorted(taken, key=lambda h: h[0])
 
+    def likely(self, kind: str, year: float, window: int = IMPUTATION_YEARS) -> list[Processor]:
+        """The processors of `kind` released in the `window` years up to `year`: the likely chips of a paper of
+        that year that names none ("8 GPUs"); the newest earlier ones when the window holds none."""
+        pool = [p for p in self.processors if p.kind == kind and p.year is not None and p.year <= year]
+        recent = [p for p in pool if p.year > year - window]
+        if recent:
+            return recent
+        newest = max((p.year for p in pool), default=None)
+        return [p for p in pool if p.year == newest]
+
     def match(self, text: str) -> Processor | None:
         """The processor named in a hardware phrase (longest alias wins), or None."""
         norm = normalise(text)
@@ -174,6 +189,7 @@ def load_table(path: str | Path) -> HardwareTable:
                     unit=row["unit"],
                     peaks=peaks,
                     cores_per_chip=int(_number(row["cores_per_chip"], path, line, "cores_per_chip") or 1),
+                    year=int(year) if (year := _number(row.get("year", ""), path, line, "year")) else None,
                     chips_per_device=int(_number(row.get("chips_per_device", ""), path, line, "chips_per_device") or 1),
                     chips_per_pod=int(pod) if pod else None,
                     tdp_w=tdp,
@@ -192,30 +208,45 @@ def peak_flops(proc: Processor, convention: Convention) -> tuple[float, str] | N
 
 
 def flop_range(
-    proc: Processor, chip_hours_low: float, chip_hours_high: float, convention: Convention, language_model: bool = False
+    proc: Processor | list[Processor],
+    chip_hours_low: float,
+    chip_hours_high: float,
+    convention: Convention,
+    language_model: bool = False,
 ) -> tuple[float, float, float, str] | None:
     """(flop, flop_low, flop_high, precision) of chip-hours on `proc` under `convention`; None without a peak.
 
     flop = chip-hours x 3600 x peak x utilisation at the geometric centre of the chip-hour range; the bounds add
-    the convention's utilisation range."""
-    peak = peak_flops(proc, convention)
-    if peak is None:
+    the convention's utilisation range. A list of processors (the likely chips of a processor named without its
+    type) spans their peaks: the centre at the geometric mean of the lowest and highest, the bounds at those."""
+    procs = proc if isinstance(proc, list) else [proc]
+    peaks = [found for p in procs if (found := peak_flops(p, convention))]
+    if not peaks:
         return None
-    value, precision = peak
+    if len(procs) == 1:
+        value, precision = peaks[0]
+        low_peak = high_peak = value
+    else:
+        low_peak, high_peak = min(v for v, _ in peaks), max(v for v, _ in peaks)
+        value, precision = (low_peak * high_peak) ** 0.5, "imputed: " + "/".join(sorted({c for _, c in peaks}))
     utilisation = convention.utilisation_language_models if language_model else convention.utilisation
     u_low, u_high = convention.utilisation_range
     per_chip_hour = 3600 * value * utilisation
     centre = (chip_hours_low * chip_hours_high) ** 0.5
     return (
         centre * per_chip_hour,
-        chip_hours_low * per_chip_hour * min(u_low / convention.utilisation, 1.0),
-        chip_hours_high * per_chip_hour * max(u_high / convention.utilisation, 1.0),
+        chip_hours_low * per_chip_hour * (low_peak / value) * min(u_low / convention.utilisation, 1.0),
+        chip_hours_high * per_chip_hour * (high_peak / value) * max(u_high / convention.utilisation, 1.0),
         precision,
     )
 
 
 def flops_by_convention(
-    proc: Processor, chip_hours_low: float, chip_hours_high: float, conventions: Conventions, language_model: bool
+    proc: Processor | list[Processor],
+    chip_hours_low: float,
+    chip_hours_high: float,
+    conventions: Conventions,
+    language_model: bool,
 ) -> dict[str, tuple[float, float, float, str] | None]:
     """FLOPs of chip-hours on `proc` under every convention (flop_range of each; None where a peak is missing):
     the one place where chip-time becomes FLOPs, for statements, sheet rows and tables alike."""

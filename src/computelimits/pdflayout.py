@@ -11,62 +11,56 @@ import re
 import unicodedata
 from pathlib import Path
 
-# Page screen on pypdfium2's raw text: a processor word near a counted duration (within SCREEN_WINDOW characters).
-SCREEN_HARDWARE = re.compile(
-    r"\b(gpus?|tpus?(v\d)?|cpus?|titan|tesla|nvidia|geforce|gtx|rtx|[akhptvl]\d{2,3}[a-z]?|mi\d{2,3}x?|cores?|chips?|"
-    r"machines?|nodes?|accelerators?|devices?|dgx)\b",
-    re.I,
-)
-SCREEN_DURATION = re.compile(
-    r"(\d[\d.,]*|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|half))\s*"
-    r"(?:-|to)?\s*[\d.]*\s*(?:[a-z]+[- ])?(hours?|hrs?|h|days?|weeks?|months?|minutes?|years?)\b",
-    re.I,
-)
+from .vocabulary import PROCESSOR_HINT, TRAINING, TRAINING_VERB, counted_durations
+
+# Page screen on pypdfium2's raw text: a counted duration with a training word within SCREEN_WINDOW / 2 characters,
+# and either a processor word within SCREEN_WINDOW characters or a word of training itself close by (the hardware
+# may be stated elsewhere in the paper: the reader's paper-level context).
 SCREEN_WINDOW = 600
-SCREEN_TRAINING = re.compile(
-    r"\b(train|pre-?train|fine-?tun|converge|search|run|ran|experiment|cost|requir|took|take)", re.I
-)
+_CLOSE = 150
 
 
 def page_is_candidate(text: str) -> bool:
-    """True when a counted duration has a training word within SCREEN_WINDOW / 2 characters and a processor word
-    within SCREEN_WINDOW characters."""
-    training = [m.start() for m in SCREEN_TRAINING.finditer(text)]
+    """True when the raw text of a page may hold a training statement (see SCREEN_WINDOW)."""
+    training = [m.start() for m in TRAINING.finditer(text)]
     durations = [
-        m.start()
-        for m in SCREEN_DURATION.finditer(text)
-        if any(abs(t - m.start()) <= SCREEN_WINDOW // 2 for t in training)
+        m.start() for m in counted_durations(text) if any(abs(t - m.start()) <= SCREEN_WINDOW // 2 for t in training)
     ]
     if not durations:
         return False
-    hardware = [m.start() for m in SCREEN_HARDWARE.finditer(text)]
+    verbs = [m.start() for m in TRAINING_VERB.finditer(text)]
+    if any(abs(v - d) <= _CLOSE for v in verbs for d in durations):
+        return True
+    hardware = [m.start() for m in PROCESSOR_HINT.finditer(text)]
     return any(abs(h - d) <= SCREEN_WINDOW for h in hardware for d in durations)
 
 
 ARXIV_STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5})(v\d+)?")
 
 
-def screen_pages(path: str | Path) -> tuple[int, list[int], str | None]:
-    """(page count, indices of pages whose raw text has a processor word near a duration, the arXiv id stamped
-    on the first page or None)."""
+def read_pages(path: str | Path) -> tuple[list[str], str | None]:
+    """(pypdfium2's raw text of every page, the arXiv id stamped on the first page or None)."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        hits, stamp = [], None
+        texts = []
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_range()
+            texts.append(textpage.get_text_range())
             textpage.close()
             page.close()
-            if index == 0 and (match := ARXIV_STAMP.search(text)):
-                stamp = match.group(1)
-            if page_is_candidate(text):
-                hits.append(index)
-        return len(pdf), hits, stamp
+        stamp = ARXIV_STAMP.search(texts[0]) if texts else None
+        return texts, stamp.group(1) if stamp else None
     finally:
         pdf.close()
+
+
+def screen_pages(path: str | Path) -> tuple[int, list[int], str | None]:
+    """(page count, indices of the pages page_is_candidate keeps, the arXiv id stamped on the first page or None)."""
+    texts, stamp = read_pages(path)
+    return len(texts), [i for i, text in enumerate(texts) if page_is_candidate(text)], stamp
 
 
 def _group_lines(words: list[dict], tolerance: float = 2.5) -> list[list[dict]]:

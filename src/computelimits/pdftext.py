@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-DURATION_HINT = re.compile(r"\b(hours?|days?|weeks?|months?|minutes?|hrs?)\b", re.I)
+from .vocabulary import counted_durations
+
 # Sentences before a candidate in which to look for the hardware it does not name itself.
 CONTEXT_SENTENCES = 4
 
@@ -34,5 +35,5 @@ def candidates_from_text(text: str) -> list[tuple[str, str]]:
     return [
         (sentence, " ".join(items[max(0, i - CONTEXT_SENTENCES) : i]))
         for i, sentence in enumerate(items)
-        if DURATION_HINT.search(sentence)
+        if counted_durations(sentence)
     ]

@@ -10,15 +10,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass, field, fields
+from itertools import pairwise
 
+from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable, Processor, flops_by_convention
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
+from .vocabulary import DURATION, GENERIC_PROCESSOR, MACHINE, TRAINING, TRAINING_VERB, short_unit_allowed
 
 MAX_HOURS = 10 * 365.25 * 24
 
-_TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)"
-# the unit ends the word: "256 H100 GPUs" is no duration of 256 hours
-_DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{_TIME_UNIT})(?![a-z0-9])", re.I)
 # "5/2.5 days on 8 A100 GPU for a Ferret-13B/7B": alternatives before the unit, one per model
 _ALTERNATIVE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*$")
 # "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
@@ -29,42 +29,95 @@ _CHIP_TIME = re.compile(
     rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
     re.I,
 )
-_GENERIC = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b")
-_MACHINE = r"(?:machines?|nodes?|servers?|hosts?|workers?|boxes|instances?)"
-_TRAINING = re.compile(
-    r"\b(train\w*|pre ?train\w*|fine ?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
-    r"running|experiments?|costs?|required?|requires)\b"
-)
-_TRAINING_VERB = re.compile(r"\b(train\w*|pre ?train\w*|fine ?tun\w*|converge\w*|search\w*)\b")
+_GENERIC = GENERIC_PROCESSOR
+_MACHINE = MACHINE
+_TRAINING = TRAINING
+_TRAINING_VERB = TRAINING_VERB
 _FIRST_PERSON = re.compile(r"\b(we|our|us|ours)\b")
 # Inference words that win over a training verb in the same sentence ("per image" alone does not).
 _STRONG_INFERENCE = re.compile(r"\b(inference|latency|fps|throughput|speed ?up|faster than)\b")
 # Reasons a sentence is not about the compute of the paper's own training.
 _REJECT = {
     "inference": re.compile(
-        r"\b(inference|latency|decoding|predict(ion)? time|per (image|frame|sample|query|example|sentence|batch|"
-        r"step|iteration|epoch)|fps|frames per second|throughput|images?/s|samples?/s|tokens?/s|\d+\s*ms\b|"
+        r"\b(inference|latency|decoding|predict(ion)? time|per (image|frame|sample|query|example|sentence)|fps|"
+        r"frames per second|throughput|images?/s|samples?/s|tokens?/s|\d+\s*ms\b|"
         r"milliseconds?|real[- ]time|speed ?up|faster than|can (run|process))"
+    ),
+    # "cutting pre-training from 5 days to 2 hours", "3x faster": a speed claim, not a training run
+    "speed-up": re.compile(
+        r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
+        r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|h)\b|"
+        r"\b\d+(\.\d+)? ?(x|times) (faster|slower|less|more)\b|"
+        r"\b(reduc\w*|cut\w*|shorten\w*|speed\w* up)\b.{0,40}\b(training|wall ?clock) time\b"
+    ),
+    # "can process 50 billion tokens a day": a rate, not a duration
+    "throughput": re.compile(
+        r"\b(tokens?|images?|samples?|examples?|sequences?|frames?|words?|steps?|queries|requests?)"
+        r"( per| a| an| each| every| /)\s*(second|sec|minute|min|hour|day|week)\b"
     ),
     # "takes an hour ..., compared to 10+ hours for ...": a speed comparison
     "comparison": re.compile(r"\bcompared (to|with)\b"),
     "hypothetical": re.compile(
-        r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b"
+        r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b|\beven if\b|"
+        r"\bif there (were|was)\b"
     ),
-    "others": re.compile(
-        r"\bet al\b|\b(their|they)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
-        r"conventional) (work|works|approach|approaches|methods?|models?)\b|\breported (by|in)\b|"
-        r"\boriginal (paper|implementation|authors?)\b"
-    ),
-    # "one epoch corresponds to ... 30 minutes": the time of a unit of training, not of the training
-    "per unit": re.compile(r"\b(one|each|every|a single)( training)? (epoch|iteration|step|update|batch|minibatch)\b"),
 }
+# Reasons a clause (the part of a sentence around one duration) is not the paper's own training; a sentence can hold
+# the authors' run and another's ("Unlike [23], which needed 450 GPUs for 3 weeks, we train on 8 GPUs for 2 days").
+_UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch|round|pass)"
+# "an epoch takes 35 minutes", "1.2 s per mini-batch", "the training time per epoch is ...: 22 minutes": the time of a
+# unit of training, not of the training ("1.7 s per mini-batch and 10 days total": the 10 days are the total)
+_PER_UNIT_AFTER = re.compile(
+    rf"^\s*(per|each|every|/|a|an|for (one|each|every|a single))( training)? {_UNIT_OF_TRAINING}\b"
+)
+_PER_UNIT_BEFORE = re.compile(
+    rf"\b((per|each|every|one|a single|an?)( training)? {_UNIT_OF_TRAINING}|{_UNIT_OF_TRAINING}s? (takes?|took|lasts?|"
+    rf"time))\b(\s+[a-z0-9.]+){{0,6}}\s*$"
+)
+_PER_UNIT_CLAUSE = re.compile(rf"\b(one|each|every|a single)( training)? {_UNIT_OF_TRAINING}\b")
+_PER_UNIT_SENTENCE = re.compile(
+    rf"\b(time|takes?|took) per {_UNIT_OF_TRAINING}\b|\bper {_UNIT_OF_TRAINING} (time|cost)\b"
+)
+_TOTAL_AFTER = re.compile(r"^\s*(in )?(total|overall|altogether)\b")
+_CLAUSE_REJECT = {
+    # building an index, converting data, evaluating: compute, but not training
+    "not training": re.compile(
+        r"\b(convert\w*|pre ?process\w*|index(ing)?|tokeni[sz]\w*|evaluat\w*|inference|decod\w*|collect\w*|"
+        r"annotat\w*|download\w*|render\w*|crawl\w*|feature extraction|extract\w* (the )?features|covers?|"
+        r"contain\w*|compris\w*|consist\w* of|of (speech|audio|video|recordings?)|"
+        r"test(ing)? (on|set|time)|generat\w* (the )?(data|samples?|images|captions))\b"
+    ),
+}
+# A citation as the agent of a run: "the method of [23]", "in Smith & Lee (2018)", "[23] trains", "Smith et al."
+_CITATION = (
+    r"(\[\d+(\s*[,–-]\s*\d+)*\]|\b[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?,? "
+    r"(\(?(19|20)\d\d[a-z]?\)?|\[\d+(\s*[,–-]\s*\d+)*\])|\b[a-z][a-z'-]+ et al\b)"
+)
+_OTHERS_CLAUSE = re.compile(
+    rf"\b(of|in|by|from|unlike|than|like|see|cf\.?|as in|reported in) {_CITATION}|^\s*{_CITATION}|"
+    r"\bet al\b|\b(their|they|them)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
+    r"conventional|concurrent) (work|works|approach|approaches|methods?|models?|studies|papers?)\b|"
+    r"\breported (by|in)\b|\boriginal (paper|implementation|authors?|network|model|method|version)\b"
+)
+# Attributions that carry over to the clauses after them ("In prior work, training took ..."); "like [12]" does not.
+_OTHERS_CARRIED = re.compile(
+    rf"\b(of|in|by|unlike|as in|reported in) {_CITATION}|^\s*{_CITATION}|\bet al\b|\b(their|they)\b|"
+    r"\b(previous|prior|existing|earlier|contemporary|recent|other|typical|conventional|concurrent) "
+    r"(work|works|approach|approaches|methods?|studies|papers?)\b"
+)
+_ENDS_WITH_CITATION = re.compile(rf"{_CITATION}\s*\)?\s*$")
 # "960 hours of speech", "7 consecutive days of click records": a quantity of data, unless it is of training time
 _DATASET_HOURS = re.compile(
     r"^\s*(?:consecutive\s+)?(?:of|worth of)\s+(?!training|pre ?training|fine ?tuning|compute|computation|wall|"
     r"gpu|tpu|cpu|machine|time|search|runtime|processing)"
     r"|^\s*(?:of|for)\s+(?:testing|test|evaluation|validation)\b"
     r"|^\s*(?:intervals?|increments?|windows?|clips?|segments?)\b"  # "checkpoints at 10-minute intervals"
+)
+
+
+# "in the past few years", "the last 3 days", "audio longer than 30 seconds": a time, but not a duration of training
+_NOT_A_DURATION_BEFORE = re.compile(
+    r"\b(past|last|recent|next|coming|previous|following|longer than|shorter than|older than|every)\s+(the\s+)?$"
 )
 
 
@@ -91,6 +144,8 @@ class Statement:
     convention: str = ""
     confidence: float = 0.0
     status: str = ""
+    role: str = ""  # final | pretrain | finetune | search | ablation | total (ROLES)
+    dataset: str = ""  # the dataset the run trains on (resources/datasets.tsv), "" when none is named
     # FLOPs under every convention given to the parser (centre values; the chosen one is `flop`)
     flops: dict[str, float | None] = field(default_factory=dict)
 
@@ -110,7 +165,10 @@ def _prepare(sentence: str) -> str:
     text = sentence.lower()
     text = re.sub(r"[‐‑‒–—−]", "-", text).replace("×", " x ").replace("\u00a0", " ")
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
+    # hyphens between words become spaces ("pre-training", "ResNet-50"), not in a slice name ("TPU v5e-256")
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=[a-z]{2})-(?=[0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
+    # words the PDF glued to a chip name: "A100graphics card", "V100GPUs"
+    text = re.sub(r"(?<=\d)(?=(graphics|gpus?|cards?|accelerators?|chips?)\b)", " ", text)
     return re.sub(r"\s+", " ", text)
 
 
@@ -175,12 +233,31 @@ class _Hardware:
     end: int = 0
 
 
+# "on our P100 GPU", "on the lab's A6000": a processor named in the singular after a determiner is one
+_SINGULAR_HEAD = re.compile(
+    r"(?:^|\s)(?:a|an|one|our|the|this|that|its|their|single|[a-z]+'s)\s+(?:[a-z0-9'’.]+\s+){0,2}$"
+)
+_PLURAL_TAIL = re.compile(r"\s*(?:(?:tensor ?)?cores|gpus|cards|chips|devices|boards|accelerators)\b")
+
+
 def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hardware:
     """One named processor with its count and the unit of that count (chips, TPU cores, devices, pods)."""
     raw = text[start:end]
     count = _number_before(text, start) or _number_after(text, end)
     tail, head = text[end : end + 30], text[max(0, start - 40) : start]
     unit = "chip"
+    if count is not None:
+        # "4 x 8 V100", "4 nodes x 8 V100": machines times processors per machine
+        per_machine = re.search(
+            rf"(?<![\w.])(?P<n>\d+)\s*(?:{_MACHINE}\s*)?x\s*\d+(?:\s*x)?\s+(?:[a-z]+\s+){{0,2}}$", head
+        )
+        if per_machine and count[0] == count[1]:
+            machines = float(per_machine.group("n"))
+            count = (count[0] * machines, count[1] * machines)
+    chips = re.search(rf"\(\s*(?P<q>{QUANTITY})\s+chips?\s*\)", text)
+    if proc.kind == "tpu" and chips and (bounds := _quantity(chips.group("q"))):
+        # "256 cores (128 chips) of a TPU v3 pod": the chips the authors counted
+        return _Hardware(proc, raw, bounds, "chip", start, end)
     cores_before = re.search(rf"(?P<q>{QUANTITY})[ -]cores?\s+(?:[a-z]+\s+){{0,2}}$", head)
     cores_after = re.match(rf"\s*(?:\w+\s+){{0,3}}?with\s+(?P<q>{QUANTITY})\s+(?:tensor ?)?cores\b", tail)
     if proc.kind == "tpu" and (cores_before or cores_after):
@@ -195,6 +272,10 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
     elif re.match(r"\s*pods?\b", tail):
         unit = "pod"
         count = count or (1.0, 1.0)
+    elif proc.kind == "tpu" and re.search(r"\bcloud\s+$", head) and not re.match(r"\s*chips?\b", tail):
+        unit = "device"  # a Cloud TPU (v2, v3) is a device of 4 chips (8 cores)
+    if count is None and _SINGULAR_HEAD.search(head) and not raw.endswith("s") and not _PLURAL_TAIL.match(tail):
+        count = (1.0, 1.0)
     if count is None:
         # "512 cores of TPU v3", "8 cloud tpus ... v3" (a generic count elsewhere in the sentence)
         generic = re.search(
@@ -216,20 +297,17 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
 def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
     """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named."""
     found = []
-    # "TPUv3-8", "TPU v3-512": a slice named by its core count.
-    for slice_match in re.finditer(r"\btpu ?v?([2-5])[ep]?-(\d+)\b", text):
-        proc = table.get(f"TPU v{slice_match.group(1)}")
-        if proc is None:
-            continue
-        cores = float(slice_match.group(2))
-        before = _number_before(text, slice_match.start())
-        times = before if before and before[0] == before[1] else (1.0, 1.0)
-        found.append(
-            _Hardware(proc, slice_match.group(0), (cores * times[0], cores * times[1]), "core", *slice_match.span())
-        )
-    taken = [(h.start, h.end) for h in found]
     for start, end, proc in table.find_all(text):
-        if proc.kind == "cpu" or any(s <= start < e for s, e in taken):
+        if proc.kind == "cpu":
+            continue
+        # "TPUv3-8", "TPU v3-512", "TPU v5e-256": a slice named by its TensorCore count (cores per chip: the table)
+        slice_size = re.match(r"-(\d+)\b", text[end:]) if proc.kind == "tpu" else None
+        if slice_size:
+            cores = float(slice_size.group(1))
+            before = _number_before(text, start)
+            times = before if before and before[0] == before[1] else (1.0, 1.0)
+            span = (start, end + slice_size.end())
+            found.append(_Hardware(proc, text[span[0] : span[1]], (cores * times[0], cores * times[1]), "core", *span))
             continue
         found.append(_specific_mention(text, start, end, proc))
     if found:
@@ -305,14 +383,14 @@ def _to_chips(hw: _Hardware) -> tuple[float, float] | None:
 def _durations(text: str) -> list[tuple[float, float, int, int]]:
     """Wall-clock durations as (low_hours, high_hours, start, end), skipping dataset hours and chip-time units."""
     found = []
-    for match in _DURATION.finditer(text):
+    for match in DURATION.finditer(text):
         unit = match.group("unit").lower()
-        if unit not in UNIT_ALIASES:
+        if unit not in UNIT_ALIASES or not short_unit_allowed(text, match):
             continue
-        if unit == "h" and not re.match(r"\d", match.group(0)):
+        if _DATASET_HOURS.match(text[match.end() :]) or _NOT_A_DURATION_BEFORE.search(text[: match.start()]):
             continue
-        if _DATASET_HOURS.match(text[match.end() :]):
-            continue
+        if UNIT_ALIASES[unit] == "second" and not re.match(r"\d", match.group(0)):
+            continue  # "a second approach", "in a second step": an ordinal, never a training time
         bounds = quantity_bounds(match)
         if bounds is None:
             continue
@@ -321,7 +399,20 @@ def _durations(text: str) -> list[tuple[float, float, int, int]]:
         if alternative and bounds[0] == bounds[1]:
             hours = to_hours(float(alternative.group(1)), unit)
             found.append((hours, hours, match.start(), match.end()))
-    return found
+    return _compound(text, found)
+
+
+def _compound(text: str, found: list[tuple[float, float, int, int]]) -> list[tuple[float, float, int, int]]:
+    """One duration of parts written in a row, larger unit first: "2 days and 9 hours" is 57 h, not 48 h and 9 h."""
+    merged: list[tuple[float, float, int, int]] = []
+    for low, high, start, end in found:
+        if merged:
+            p_low, p_high, p_start, p_end = merged[-1]
+            if start >= p_end and re.fullmatch(r"\s*(,|and|, and|\+)?\s*", text[p_end:start]) and high < p_low:
+                merged[-1] = (p_low + low, p_high + high, p_start, end)
+                continue
+        merged.append((low, high, start, end))
+    return merged
 
 
 def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Processor | None, str, bool, int, int]]:
@@ -342,6 +433,58 @@ def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Pro
     return found
 
 
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who."""
+    cuts = [0]
+    for match in re.finditer(r"[;,:](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+        cuts.append(match.end())
+    cuts.append(len(text))
+    return [(a, b) for a, b in pairwise(sorted(set(cuts))) if text[a:b].strip()]
+
+
+def clause_reason(text: str, start: int, end: int) -> str | None:
+    """Why the duration at [start, end) of a prepared sentence is not the paper's own training (its clause cites
+    another work as the agent, or times a unit of training, or something other than training); None if it may be.
+
+    Attribution: a clause citing another work as the agent is others' work unless it speaks in the first person;
+    a sentence that opens on another work ("In prior work, ...", "Unlike [23], ...") carries that to its later
+    clauses until one speaks in the first person; a relative clause ("..., which used 450 GPUs") belongs to the
+    work cited just before it."""
+    spans = _clauses(text)
+    index = next((i for i, (a, b) in enumerate(spans) if a <= start < b), len(spans) - 1)
+    clauses = [text[a:b] for a, b in spans]
+    clause = clauses[index]
+    own = bool(_FIRST_PERSON.search(clause))
+    if not own:
+        if _OTHERS_CLAUSE.search(clause):
+            return "others"
+        for earlier in reversed(clauses[:index]):  # the nearest earlier clause that says whose work it is
+            if _FIRST_PERSON.search(earlier):
+                break
+            if _OTHERS_CARRIED.search(earlier):
+                return "others"
+        relative = re.match(r"\s*(which|who|whose)\b", clause)
+        if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
+            return "others"
+    if not _TOTAL_AFTER.match(text[end:]) and (
+        _PER_UNIT_AFTER.match(text[end:])
+        or _PER_UNIT_BEFORE.search(text[spans[index][0] : start])
+        or _PER_UNIT_SENTENCE.search(text)
+        or _PER_UNIT_CLAUSE.search(clause)
+    ):
+        return "per unit"
+    if _CLAUSE_REJECT["not training"].search(clause) and not _TRAINING_VERB.search(_TRAINING_AS_NOUN.sub(" ", clause)):
+        return "not training"
+    return None
+
+
+# "training data", "the trained model": words of training that name data or a result, not the training itself
+_TRAINING_AS_NOUN = re.compile(
+    r"\btraining (data|corpus|set|examples?|images?|samples?|split|sentences?|pairs|documents?|tokens?)\b|"
+    r"\btrained (model|network|weights|checkpoints?|models|networks)\b"
+)
+
+
 def reject_reason(text: str, training_in_context: bool = False) -> str | None:
     """Why a (prepared) sentence is not a statement about training the paper's own model; None if it may be.
     `training_in_context`: the training verb is in a preceding sentence, so the sentence needs none of its own."""
@@ -350,8 +493,6 @@ def reject_reason(text: str, training_in_context: bool = False) -> str | None:
     training_verb = training_in_context or _TRAINING_VERB.search(text)
     for reason, pattern in _REJECT.items():
         if pattern.search(text):
-            if reason == "others" and _FIRST_PERSON.search(text):
-                continue
             if reason == "inference" and training_verb and not _STRONG_INFERENCE.search(text):
                 continue
             return reason
@@ -393,24 +534,33 @@ def parse_sentence(
     table: HardwareTable,
     convention: Convention | Conventions,
     language_model: bool = False,
+    year: float | None = None,
+    strict: bool = True,
 ) -> list[Statement]:
     """All training-burden statements in `sentence` (an empty list when it states none); FLOPs under the
-    convention (or under each of the Conventions, the chosen one in `flop`)."""
+    convention (or under each of the Conventions, the chosen one in `flop`). `year`: the paper's, to impute the
+    type of a processor named without one ("8 GPUs"). `strict=False` takes a sentence without a training word as a
+    training statement (the user says it is one: `computelimits parse`); the other reasons to reject still hold."""
     try:
-        return _parse(sentence, table, Conventions.of(convention), language_model)
+        return _parse(sentence, table, Conventions.of(convention), language_model, year, strict)
     except Exception as exc:  # the parser must never stop a run: report instead
         return [Statement(sentence=sentence, status=f"parser error: {type(exc).__name__}")]
 
 
-def _parse(sentence: str, table: HardwareTable, convention: Conventions, language_model: bool) -> list[Statement]:
+def _parse(
+    sentence: str, table: HardwareTable, convention: Conventions, language_model: bool, year: float | None, strict: bool
+) -> list[Statement]:
     if not isinstance(sentence, str) or not sentence.strip():
         return []
     text = _prepare(sentence)
-    if reject_reason(text):
+    reason = reject_reason(text)
+    if reason and (strict or reason != "no training verb"):
         return []
-    chip_times = _chip_times(text, table)
+    chip_times = [c for c in _chip_times(text, table) if not clause_reason(text, c[5], c[6])]
     spans = [(c[5], c[6]) for c in chip_times]
-    durations = [d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans)]
+    durations = [
+        d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans) and not clause_reason(text, d[2], d[3])
+    ]
     if not durations and not chip_times:
         return []
     masked = text
@@ -425,6 +575,13 @@ def _parse(sentence: str, table: HardwareTable, convention: Conventions, languag
         return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
 
     statements = []
+
+    def finish(stmt: Statement, proc: Processor | None, hw: _Hardware | None, start: int, end: int) -> None:
+        stmt.role = role_of(text, start, end)
+        stmt.dataset = dataset_of(text, start, end)
+        _finish(stmt, proc, convention, language_model, table, year if proc is None and hw else None)
+        statements.append(stmt)
+
     for low, high, chip_proc, what, is_core, c_start, c_end in chip_times:
         hw, chips = hardware_for(c_start, c_end)
         proc_here = chip_proc or (hw.proc if hw else None)
@@ -435,19 +592,30 @@ def _parse(sentence: str, table: HardwareTable, convention: Conventions, languag
         if chips:
             stmt.count_low, stmt.count_high = chips
             stmt.hours_low, stmt.hours_high = low / chips[1], high / chips[0]
-        _finish(stmt, proc_here, convention, language_model)
-        statements.append(stmt)
+        finish(stmt, proc_here, hw, c_start, c_end)
     for low, high, d_start, d_end in durations:
-        hw, chips = hardware_for(d_start, d_end)
-        proc = hw.proc if hw else None
-        stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
-        stmt.hours_low, stmt.hours_high = low, high
-        if chips:
-            stmt.count_low, stmt.count_high = chips
-            stmt.chip_hours_low, stmt.chip_hours_high = chips[0] * low, chips[1] * high
-        _finish(stmt, proc, convention, language_model)
-        statements.append(stmt)
+        # "Training A on four K20 GPUs, or B on eight K40 GPUs, takes 3-4 weeks": one duration for each alternative
+        alternatives = _alternatives(text, mentions) if len(durations) == 1 else []
+        for hw in alternatives or [hardware_for(d_start, d_end)[0]]:
+            chips = _to_chips(hw) if hw else None
+            chips = _bounds_product(chips, multiplier) if chips is not None else None
+            stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
+            stmt.hours_low, stmt.hours_high = low, high
+            if chips:
+                stmt.count_low, stmt.count_high = chips
+                stmt.chip_hours_low, stmt.chip_hours_high = chips[0] * low, chips[1] * high
+            finish(stmt, hw.proc if hw else None, hw, d_start, d_end)
     return statements
+
+
+def _alternatives(text: str, mentions: list[_Hardware]) -> list[_Hardware]:
+    """Counted processor mentions joined by "or" ("on four K20 GPUs, or ... on eight K40 GPUs"): each an
+    alternative run of the one duration; [] when the sentence has no such list."""
+    counted = [m for m in mentions if m.count is not None and m.proc is not None]
+    if len(counted) < 2:
+        return []
+    joined = all(re.search(r"\bor\b", text[a.end : b.start]) for a, b in pairwise(counted))
+    return counted if joined and "respectively" not in text else []
 
 
 def _centre(low: float | None, high: float | None) -> float | None:
@@ -456,13 +624,76 @@ def _centre(low: float | None, high: float | None) -> float | None:
     return math.sqrt(low * high) if low > 0 and high > 0 else (low + high) / 2
 
 
-def _finish(stmt: Statement, proc: Processor | None, conventions: Conventions, language_model: bool) -> None:
-    """Point values, FLOPs under every convention, confidence and status (of the chosen convention)."""
+ROLES = ("final", "pretrain", "finetune", "search", "ablation", "total")
+# Cues of each role but `final` (the default); the cue nearest the duration wins.
+_ROLE_CUES = {
+    "search": re.compile(
+        r"\b(architecture search|neural architecture|search (cost|took|takes|process|phase|stage|space)|nas|controller|"
+        r"searching|the search|searched)\b"
+    ),
+    "pretrain": re.compile(r"\bpre ?train\w*|\bpre training\b"),
+    "finetune": re.compile(r"\bfine ?tun\w*|\bfinetun\w*"),
+    "ablation": re.compile(
+        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|small(est)? (models?|versions?|variants?)|"
+        r"baselines?|proxy (task|model))\b"
+    ),
+    "total": re.compile(
+        r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"
+    ),
+}
+
+
+def role_of(text: str, start: int, end: int) -> str:
+    """The stage a duration at [start, end) of a prepared sentence times: the role whose cue stands nearest it
+    (pre-training, fine-tuning, an architecture search, an ablation or smaller model, a total), else `final`."""
+    best, distance = "final", None
+    for role, pattern in _ROLE_CUES.items():
+        for match in pattern.finditer(text):
+            gap = max(match.start() - end, start - match.end(), 0)
+            if distance is None or gap < distance:
+                best, distance = role, gap
+    return best
+
+
+def dataset_of(text: str, start: int, end: int) -> str:
+    """The dataset named nearest a duration at [start, end) of a prepared sentence, "" when none is."""
+    found = load_datasets().find_all(text)
+    if not found:
+        return ""
+    return min(found, key=lambda hit: max(hit[0] - end, start - hit[1], 0))[2]
+
+
+def _generic_kind(raw: str) -> str | None:
+    """The processor kind of a generic mention ("8 GPUs" -> gpu, "TPUs" -> tpu); None for cores, chips, devices."""
+    for kind in ("gpu", "tpu"):
+        if kind in raw.lower():
+            return kind
+    return None
+
+
+def _finish(
+    stmt: Statement,
+    proc: Processor | None,
+    conventions: Conventions,
+    language_model: bool,
+    table: HardwareTable | None = None,
+    year: float | None = None,
+) -> None:
+    """Point values, FLOPs under every convention, confidence and status (of the chosen convention). A processor
+    named without its type ("8 GPUs") in a paper of `year` is imputed: the FLOPs span the chips of its kind released
+    in the years before (HardwareTable.likely), status "imputed hardware"."""
     convention = conventions.main
+    likely = []
+    kind = _generic_kind(stmt.hardware_raw) if proc is None and year and table is not None else None
+    if kind:
+        likely = table.likely(kind, year)
     stmt.count = _centre(stmt.count_low, stmt.count_high)
     stmt.hours = _centre(stmt.hours_low, stmt.hours_high)
     stmt.chip_hours = _centre(stmt.chip_hours_low, stmt.chip_hours_high)
     stmt.hardware = proc.name if proc else ""
+    if likely:
+        years = sorted(p.year for p in likely)
+        stmt.hardware = f"{kind.upper()} (imputed: {years[0]}-{years[-1]})"
     stmt.convention = convention.name
     problems = []
     if stmt.count is not None and stmt.count <= 0:
@@ -482,17 +713,20 @@ def _finish(stmt: Statement, proc: Processor | None, conventions: Conventions, l
     if problems:
         stmt.status = "flagged: " + ", ".join(problems)
         return
-    if proc is None:
+    if proc is None and not (likely and stmt.chip_hours is not None):
         stmt.status = "unknown hardware" if stmt.hardware_raw else "no hardware"
         return
     if stmt.chip_hours is None:
         stmt.status = "no chip count"
         return
-    flops = flops_by_convention(proc, stmt.chip_hours_low, stmt.chip_hours_high, conventions, language_model)
+    chips = proc if proc is not None else likely
+    flops = flops_by_convention(chips, stmt.chip_hours_low, stmt.chip_hours_high, conventions, language_model)
     result = flops[convention.name]
     if result is None:
-        stmt.status = f"no {convention.name} peak for {proc.name}"
+        stmt.status = f"no {convention.name} peak for {stmt.hardware}"
         return
     stmt.flop, stmt.flop_low, stmt.flop_high, stmt.precision = result
     stmt.flops = {name: values[0] if values else None for name, values in flops.items()}
-    stmt.status = "ok"
+    stmt.status = "ok" if proc is not None else "imputed hardware"
+    if proc is None:
+        stmt.confidence = round(max(stmt.confidence - 0.1, 0.1), 2)

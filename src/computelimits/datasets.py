@@ -1,0 +1,56 @@
+"""The datasets papers train on (resources/datasets.tsv): which one a statement's run trains on, and whether it is
+the dataset a sheet row's benchmark evaluates."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "resources" / "datasets.tsv"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    pattern: re.Pattern[str]
+    matches: tuple[str, ...] = ()  # the datasets a statement naming this one may be about (a generic name)
+
+
+@dataclass
+class DatasetTable:
+    datasets: list[Dataset] = field(default_factory=list)
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """Dataset mentions in prepared (lower-cased) text, longest first where they overlap: (start, end, name)."""
+        hits = [(m.start(), m.end(), d.name) for d in self.datasets for m in d.pattern.finditer(text)]
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int, str]] = []
+        for hit in hits:
+            if all(hit[1] <= s or hit[0] >= e for s, e, _ in taken):
+                taken.append(hit)
+        return sorted(taken)
+
+    def compatible(self, stated: str, wanted: str) -> bool:
+        """Whether a run stated on `stated` ("" when the paper names none) may be the run on `wanted`."""
+        if not stated or not wanted or stated == wanted:
+            return True
+        by_name = {d.name: d for d in self.datasets}
+        return stated in by_name and wanted in by_name[stated].matches
+
+
+@cache
+def load_datasets(path: str | Path = DEFAULT_PATH) -> DatasetTable:
+    """Read resources/datasets.tsv (name, aliases as a regex on lower-cased text, matches, source)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    datasets = []
+    for line, row in enumerate(rows, start=2):
+        if not row.get("source", "").strip():
+            raise ValueError(f"{path} row {line}: every dataset must cite its source")
+        pattern = re.compile(rf"(?<![a-z0-9])(?:{row['aliases']})(?![a-z0-9])")
+        matches = tuple(m.strip() for m in (row.get("matches") or "").split(";") if m.strip())
+        datasets.append(Dataset(row["name"], pattern, matches))
+    return DatasetTable(datasets)

@@ -1,0 +1,159 @@
+"""The paper-level reader: from a PDF's pages to the sentences the parser reads, knowing where in the paper each one
+stands.
+
+Stages, each in its own module:
+1. pages (pdflayout.read_pages): pypdfium2's raw text of every page, fast, and the arXiv id stamped on page 1;
+2. outline (sections): the headings of every page, so each page starts inside a known section, and where the
+   bibliography begins and ends;
+3. candidates: the pages the screen keeps (pdflayout.page_is_candidate) are read again with pdfplumber, column by
+   column; their lines are split at headings, the bibliography is dropped, and every sentence with a counted
+   duration becomes a candidate with its section and the sentences before it (its local context);
+4. paper hardware: sentences anywhere in the paper (but the bibliography) that name processors with a count ("All
+   models are trained on 8 V100 GPUs"), offered by the parser to durations that name none ("Training took roughly
+   a week."), with lower confidence the farther away they stand;
+5. the year of the paper (its arXiv id), to impute the type of a processor named without one ("8 GPUs").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pdflayout import clean_text, page_is_candidate, page_lines, read_pages
+from .pdftext import CONTEXT_SENTENCES, sentences
+from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
+from .vocabulary import PROCESSOR_HINT, counted_durations
+
+CANDIDATE, HARDWARE = "candidate", "hardware"
+# A sentence naming processors with a count: "8 V100 GPUs", "a single TPU v3", "eight GPUs", "4 x A100"
+_COUNTED_PROCESSOR = re.compile(
+    r"(\b\d[\d,.]*\s*(?:x\s*)?|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|single)\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?:gpus?|tpus?|chips?|cores|accelerators?|cards?|[akhptvl]\d{2,3}[a-z]?s?|tpu ?v\d\w*)\b",
+    re.I,
+)
+
+
+@dataclass
+class Candidate:
+    page: int
+    kind: str  # CANDIDATE (a sentence with a duration) or HARDWARE (a sentence naming processors, paper-wide)
+    section: str
+    sentence: str
+    context: str = ""
+
+
+@dataclass
+class Paper:
+    pages: int = 0
+    pages_parsed: int = 0
+    stamp: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def tabular(sentence: str) -> bool:
+    """Whether a "sentence" is the text of a table (mostly numbers): its durations are not read as statements."""
+    tokens = sentence.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±]?[\d.,]+%?", t)) for t in tokens)
+    return numbers >= 6 and numbers >= 0.3 * len(tokens)
+
+
+def year_of(arxiv_id: str | None) -> int | None:
+    """The year of a new-style arXiv id (YYMM.NNNNN), None otherwise."""
+    match = re.match(r"^(\d{2})(\d{2})\.\d{4,5}", arxiv_id or "")
+    return 2000 + int(match.group(1)) if match and 1 <= int(match.group(2)) <= 12 else None
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in re.split(r"\r\n|\n|\r", text) if line.strip()]
+
+
+@dataclass
+class _Outline:
+    """The section in force at the start of each page, and whether the page starts inside the bibliography."""
+
+    start_kind: list[str]
+
+
+def outline(texts: list[str]) -> _Outline:
+    kind, starts = "front", []
+    for text in texts:
+        starts.append(kind)
+        for line in _lines(text):
+            found = heading(line)
+            if found and (kind != "references" or found.ends_references()):
+                kind = found.kind
+            elif found is None and kind == "references" and re.match(r"^(appendix|supplementary)", line, re.I):
+                kind = "appendix"
+    return _Outline(starts)
+
+
+def _blocks(lines: list[str], kind: str) -> list[tuple[str, list[str]]]:
+    """The lines of one page as (section kind, lines) blocks, split at headings; bibliography lines dropped."""
+    blocks: list[tuple[str, list[str]]] = [(kind, [])]
+    for line in lines:
+        found: Heading | None = heading(line)
+        if found and (kind != "references" or found.ends_references()):
+            kind = found.kind
+            blocks.append((kind, []))
+            continue
+        run_in = run_in_heading(line) if kind != "references" else None
+        if run_in:
+            kind = run_in.kind
+            blocks.append((kind, []))
+        if kind != "references":
+            blocks[-1][1].append(line)
+    return [(k, block) for k, block in blocks if block]
+
+
+def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> list[Candidate]:
+    """Sentences naming processors with a count, on every page but those read as candidates (`skip`, whose
+    sentences the candidate stage keeps) and outside the bibliography."""
+    found = []
+    for index, text in enumerate(texts):
+        if index in skip or not PROCESSOR_HINT.search(text):
+            continue
+        for kind, block in _blocks(_lines(text), plan.start_kind[index]):
+            for sentence in sentences(strip_reference_entries(clean_text(block))):
+                if _COUNTED_PROCESSOR.search(sentence) and not looks_like_reference(sentence):
+                    found.append(Candidate(index + 1, HARDWARE, kind, sentence))
+    return found
+
+
+def read_paper(path: str | Path) -> Paper:
+    """The candidates and hardware sentences of one PDF (raises on an unreadable file: the driver reports it)."""
+    import pdfplumber
+
+    texts, stamp = read_pages(path)
+    paper = Paper(pages=len(texts), stamp=stamp)
+    plan = outline(texts)
+    chosen = [i for i, text in enumerate(texts) if page_is_candidate(text) and plan.start_kind[i] != "references"]
+    chosen += [
+        i
+        for i, text in enumerate(texts)
+        if i not in chosen
+        and plan.start_kind[i] == "references"
+        and page_is_candidate(text)
+        and any((h := heading(line)) and h.ends_references() for line in _lines(text))
+    ]  # fmt: skip  (a page that starts in the references but has an appendix after them)
+    if chosen:
+        with pdfplumber.open(str(path)) as pdf:
+            for index in sorted(chosen):
+                page = pdf.pages[index]
+                lines = page_lines(page)
+                page.flush_cache()
+                paper.pages_parsed += 1
+                items: list[tuple[str, str]] = []
+                for kind, block in _blocks(lines, plan.start_kind[index]):
+                    items += [(kind, s) for s in sentences(strip_reference_entries(clean_text(block)))]
+                for i, (kind, sentence) in enumerate(items):
+                    if looks_like_reference(sentence):
+                        continue
+                    context = " ".join(s for _, s in items[max(0, i - CONTEXT_SENTENCES) : i])
+                    if counted_durations(sentence) and not tabular(sentence):
+                        paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context))
+                    elif _COUNTED_PROCESSOR.search(sentence):
+                        paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
+    paper.candidates += _hardware_sentences(texts, plan, set(chosen))
+    paper.candidates.sort(key=lambda c: (c.page, c.kind != CANDIDATE))
+    return paper

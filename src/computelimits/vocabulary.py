@@ -1,0 +1,84 @@
+"""The words papers state compute in, each list defined once and used by the page screen, the candidate filter and
+the parser alike: time units (from units.UNIT_ALIASES), counted durations, training words, processor and machine
+nouns. Chip names, cores per chip, devices, pods and boxes are facts of resources/hardware.tsv, not of this module.
+
+Patterns here work on raw text (any case, hyphens or spaces: "pre-train", "pre train", "pretrain").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import NUMBER, QUANTITY, UNIT_ALIASES, VAGUE
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# Every time unit the parser converts ("3 wks", "90,000 seconds", "2 yrs"); one- and two-letter ones ("h", "s", "d")
+# only right after a digit ("12h", "5 d"), never after a word.
+# "d" is left out: "8.8 D 384" in a table is model D, and no paper times its training in "d".
+TIME_UNIT = _alternation(unit for unit in UNIT_ALIASES if unit != "d")
+_SHORT_UNITS = {unit for unit in UNIT_ALIASES if len(unit) <= 2 and unit not in ("hr",)}
+# A number (digits, a number word, a range, a vague quantity) followed by a time unit that ends its word: "256 H100
+# GPUs" is no duration of 256 hours.
+DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{TIME_UNIT})(?![a-z0-9])", re.I)
+# The same shape for screening raw text quickly (no bounds computed): used by the page screen and candidate filter.
+_LOOSE_NUMBER = rf"(?:\d[\d.,]*|{NUMBER}|{_alternation(VAGUE)})"
+COUNTED_DURATION = re.compile(
+    rf"(?<![\w.]){_LOOSE_NUMBER}(?:\s*(?:-|to|or|~)\s*{_LOOSE_NUMBER})?\s*(?P<unit>{TIME_UNIT})(?![a-z0-9])", re.I
+)
+
+
+_AFTER_SECONDS = re.compile(r"\s*($|[.,;:)\]]|(per|on|for|to|of|and|or|with|in|each|a|an|at|using)\b)", re.I)
+
+
+def short_unit_allowed(text: str, match: re.Match[str]) -> bool:
+    """One- or two-letter units need a digit right before them ("12h", "5 wk"); "s" and "d" also a space ("5 s",
+    but not "1990s" or "100s of GPUs")."""
+    unit = match.group("unit").lower()
+    if unit not in _SHORT_UNITS:
+        return True
+    before = text[match.start() : match.start("unit")]
+    if not re.search(r"\d\s+$" if unit in ("s", "d") else r"\d\s*$", before):
+        return False
+    # "s" as seconds only before punctuation or a function word ("1.2 s per mini-batch"); "90.94 S-LSTM" is a name
+    return unit != "s" or bool(_AFTER_SECONDS.match(text[match.end() :]))
+
+
+# Processor-time: "320 GPU-days", "2,048 TPUv3 core-days", "20,051 A100 hours" (a chip model as the unit).
+CHIP_TIME_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+COUNTED_CHIP_TIME = re.compile(
+    rf"(?<![\w.]){_LOOSE_NUMBER}\s+(?:[a-z0-9.]+[\s-]+){{0,2}}?"
+    rf"(?:gpus?|tpus?|chips?|cores?|devices?|accelerators?|nodes?|[a-z]{{1,4}}\d{{2,4}}[a-z]?)[\s-]*{CHIP_TIME_UNIT}\b",
+    re.I,
+)
+
+
+def counted_durations(text: str) -> list[re.Match[str]]:
+    """Counted durations in raw text ("3.5 days", "two weeks", "12h", "90,000 seconds", "320 GPU-days")."""
+    found = [m for m in COUNTED_DURATION.finditer(text) if short_unit_allowed(text, m)]
+    return found + list(COUNTED_CHIP_TIME.finditer(text))
+
+
+# Words of training (any tense, hyphenated or not): a sentence about compute needs one (or its context does).
+TRAINING = re.compile(
+    r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
+    r"running|experiments?|costs?|required?|requires|epochs|iterations|steps)\b",
+    re.I,
+)
+# The narrower set that names training itself (inference words in the same sentence do not win over these).
+TRAINING_VERB = re.compile(r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|converge\w*|search\w*)\b", re.I)
+
+# Processors named without a type, and the machines that hold them.
+GENERIC_PROCESSOR = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b", re.I)
+MACHINE_NOUNS = r"machines?|nodes?|servers?|hosts?|workers?|boxes|instances?"
+MACHINE = rf"(?:{MACHINE_NOUNS})"
+# Words that may name processors in raw text, for screening pages and sentences (the hardware table decides which
+# processor it is): generic nouns, vendor words, chip-like tokens ("V100", "A100", "TPUv3", "MI250X").
+PROCESSOR_HINT = re.compile(
+    rf"\b(gpus?|tpus?(v\d)?|cpus?|titan|tesla|nvidia|geforce|gtx|rtx|[akhptvl]\d{{2,3}}[a-z]?|mi\d{{2,3}}x?|cores?|"
+    rf"chips?|{MACHINE_NOUNS}|accelerators?|devices?|dgx)\b",
+    re.I,
+)

@@ -1,0 +1,507 @@
+"""The paper reader: what a whole paper says about its own training compute, class by class.
+
+Each test states the correct behaviour for one failure class of the extractor: others' compute, bibliography
+entries, speed-ups and non-training times, per-unit times, compound durations, processor counts, paper-level
+hardware, roles and datasets, the run a sheet row gets, processors named without a type, units, and the CLI.
+Sentences are in the shapes real papers use; no rule may key on a paper title or a model name.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from computelimits.burden import merge_benchmark
+from computelimits.defaults import benchmark_defaults, defaults
+from computelimits.extraction import extract_pdf, statements_from_text
+from computelimits.hardware import flops_by_convention
+from computelimits.sheets import load_sheet
+from computelimits.statements import parse_sentence
+
+from .conftest import CONVENTIONS, SHEET_SCHEMA
+
+CLI = str(Path(sys.executable).with_name("computelimits"))
+HOURS_PER_YEAR = 365.25 * 24
+
+# Running text with no processor, no duration and no training word: pages of a paper around the statements.
+FILLER = (
+    "Representation quality matters for downstream accuracy, and the literature offers many competing views on "
+    "how it should be measured. We follow the common protocol and report the mean of the standard metrics. "
+)
+BACKGROUND = (
+    "Convolutional and attention-based architectures dominate recent benchmarks, and careful regularisation "
+    "remains important for generalisation. "
+)
+
+
+def _statements(sentence, table, convention):
+    """Statements with a duration (what the merge can use)."""
+    return [s for s in parse_sentence(sentence, table, convention) if s.hours or s.chip_hours]
+
+
+def _pdf(path: Path, pages: list[str]) -> Path:
+    """A PDF (fpdf2) with one page per string, single column."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    for text in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        pdf.multi_cell(0, 5, text)
+    pdf.output(str(path))
+    return path
+
+
+def _found(result):
+    return [(s.hardware, s.count, s.hours) for _, s in result.statements]
+
+
+# 1. Others' work taken as the paper's own ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is far cheaper than the evolutionary search, which used 450 GPUs for 3 weeks in Smith & Lee (2018).",
+        "The evolutionary method of [23] runs for 6 days on 300 V100 GPUs.",
+        "In prior work, training took 2 weeks on 64 GPUs.",
+        "Training the original network took 2 weeks on 64 GPUs [12].",
+        "The reinforcement-learning controller of Smith and Lee [31] was trained for 28 days on 800 K40 GPUs.",
+    ],
+    ids=["which-used-in-author-year", "method-of-ref", "in-prior-work", "original-network-ref", "controller-of-ref"],
+)
+def test_others_compute_is_no_statement(sentence, table, thompson):
+    assert _statements(sentence, table, thompson) == []
+
+
+def test_authors_running_others_method_is_their_own(table, thompson):
+    """The authors ran it: a statement. Contrasted with a cited run: only the authors' own run."""
+    [rerun] = _statements("We re-ran the method of [23] on 8 V100 GPUs for 2 days.", table, thompson)
+    assert (rerun.hardware, rerun.count, rerun.hours) == ("V100", 8, 48)
+    found = _statements(
+        "Unlike [23], which needed 450 GPUs for 3 weeks, we train on 8 V100 GPUs for 2 days.", table, thompson
+    )
+    assert [(s.hardware, s.count, s.hours) for s in found] == [("V100", 8, 48)]
+    found = _statements(
+        "Whereas the search of Smith et al. [9] ran for 28 days on 800 GPUs, our search finishes in 4 days on 4 "
+        "NVIDIA P100 GPUs.",
+        table,
+        thompson,
+    )
+    assert [(s.hardware, s.count, s.hours) for s in found] == [("P100", 4, 96)]
+
+
+# 2. Bibliography entries --------------------------------------------------------------------------------------------
+
+BODY = FILLER * 2 + "We train on 4 V100 GPUs for 2 days. " + FILLER
+REFERENCES = (
+    "References "
+    "[1] D. Author and E. Author. Regularising deep networks. In NeurIPS, 2016. "
+    "[7] A. Author and B. Author. Training a deep network in 2 hours on one GPU. arXiv preprint, 2018. "
+    "[8] C. Author. Architecture search in three GPU days. In ICLR, 2019."
+)
+
+
+def test_bibliography_entries_are_no_statements(tmp_path, table, thompson):
+    result = extract_pdf(_pdf(tmp_path / "refs.pdf", [BODY + " " + REFERENCES]), table, thompson)
+    assert _found(result) == [("V100", 4, 48)]
+
+
+def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
+    """References continued on a page of their own (no heading there) are still references."""
+    second = (
+        "[12] F. Author, G. Author, and H. Author. Pre-training language encoders for 4 days on 16 TPUs. "
+        "Technical report, 2019. "
+        "[13] J. Author. Training a detector on 8 GPUs in 12 hours. In CVPR, 2018. "
+        "[14] K. Author and L. Author. Architecture search in three GPU days. In ICLR, 2019."
+    )
+    pages = [BODY + " " + REFERENCES, second]
+    result = extract_pdf(_pdf(tmp_path / "refs2.pdf", pages), table, thompson)
+    assert _found(result) == [("V100", 4, 48)]
+
+
+# 3. Speed-ups, throughput, evaluation, inference and preprocessing times --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our method cuts pre-training from 5 days to 2 hours on 8 GPUs.",
+        "Our recipe shortens training from 3 weeks to 4 days on 16 A100 GPUs.",
+        "The system can process 50 billion tokens a day on 64 TPUs.",
+        "Our training setup processes 50 billion tokens a day on 64 TPU v4 chips.",
+        "Building the retrieval index takes 3 hours on 8 GPUs.",
+        "Building the retrieval index for the training corpus takes 3 hours on 8 GPUs.",
+        "Converting the data took 2 days on 16 CPUs.",
+        "Preprocessing the training data took 2 days on 16 CPUs.",
+        "Evaluation on the test set takes 10 minutes on one GPU.",
+        "Evaluating the trained model on the test set takes 10 minutes on one GPU.",
+    ],
+    ids=[
+        "speedup-cuts", "speedup-shortens", "throughput-can-process", "throughput-training-setup",
+        "index-build", "index-build-training-corpus", "convert-data", "preprocess-training-data",
+        "evaluation", "evaluating-trained-model",
+    ],
+)  # fmt: skip
+def test_speedups_throughput_and_other_times_are_no_statement(sentence, table, thompson):
+    assert _statements(sentence, table, thompson) == []
+
+
+# 4. Per-unit times taken as totals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An epoch takes 35 minutes on 8 V100 GPUs.",
+        "Each iteration takes 1.2 s on a P100 GPU.",
+        "Training runs at 1.2 s per mini-batch on 4 GPUs.",
+        "Training takes 35 minutes per epoch on 8 V100 GPUs.",
+        "With 4 GPUs, training proceeds at 1.2 seconds per mini-batch.",
+        "The model trains at roughly 3 hours per epoch on 8 GPUs.",
+        "One pass over the training set takes 2 hours on 8 V100 GPUs.",
+    ],
+    ids=[
+        "an-epoch", "each-iteration-s", "per-mini-batch-s", "minutes-per-epoch", "seconds-per-mini-batch",
+        "hours-per-epoch", "one-pass",
+    ],
+)  # fmt: skip
+def test_per_unit_times_are_no_statement(sentence, table, thompson):
+    assert _statements(sentence, table, thompson) == []
+
+
+# 5. Compound durations ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        ("Training took 2 days and 9 hours on 8 V100 GPUs.", 8, 57),
+        ("Training took about 1 day 12 hours on 8 V100 GPUs.", 8, 36),
+        ("The whole training took 1 week and 2 days on 16 V100 GPUs.", 16, 216),
+        ("We trained the model for 3 hours 30 minutes on 4 V100 GPUs.", 4, 3.5),
+    ],
+    ids=["days-and-hours", "about-day-hours", "week-and-days", "hours-minutes"],
+)
+def test_compound_duration_is_one_statement(sentence, count, hours, table, thompson):
+    found = _statements(sentence, table, thompson)
+    assert [(s.count, s.hours) for s in found] == [(count, pytest.approx(hours))]
+
+
+# 6. The processor count ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours"),
+    [
+        # singular hardware is one
+        ("We train the model on our P100 GPU for 3 days.", "P100", 1, 72),
+        ("Training took 10 hours on an NVIDIA Titan Xp card.", "Titan Xp", 1, 10),
+        ("We trained the network on the university's A6000 GPU for 30 hours.", "RTX A6000", 1, 30),
+        # number words before names the PDF glued together
+        ("The network was trained on three NVIDIA RTX2080TI for 2 days.", "RTX 2080 Ti", 3, 48),
+        ("We train the detector on a single NVIDIA A100graphics card for 5 hours.", "A100", 1, 5),
+        ("The network was trained on two NVIDIA GTX1080Ti for 4 days.", "GTX 1080 Ti", 2, 96),
+        # nodes x GPUs
+        ("We train on 4 x 8 V100 GPUs for 3 days.", "V100", 32, 72),
+        ("We train on 4 nodes × 8 V100 GPUs for 3 days.", "V100", 32, 72),
+        ("We train on 2 servers x 8 RTX 3090 GPUs for 4 days.", "RTX 3090", 16, 96),
+        ("The model is trained on 32 nodes, each with 8 A100 GPUs, for 5 days.", "A100", 256, 120),
+        # cores vs chips in parentheses
+        ("We train on 256 cores (128 chips) of a TPU v3 pod for 4 days.", "TPU v3", 128, 96),
+        ("Pre-training ran on 1024 cores (512 chips) of a TPU v4 pod for 3 days.", "TPU v4", 512, 72),
+    ],
+    ids=[
+        "our-p100", "an-titan-xp-card", "possessive-a6000", "three-glued-2080ti", "single-glued-a100graphics",
+        "two-glued-1080ti", "4x8", "4-nodes-times-8", "2-servers-x-8", "32-nodes-each-8", "cores-chips-pod-v3",
+        "cores-chips-pod-v4",
+    ],
+)  # fmt: skip
+def test_processor_count(sentence, hardware, count, hours, table, thompson):
+    [stmt] = _statements(sentence, table, thompson)
+    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, hours)
+    assert stmt.status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "devices", "hours"),
+    [
+        ("We train on a Cloud TPU v3 device for 2 days.", "TPU v3", 1, 48),
+        ("We train on a Cloud TPU v3 for 2 days.", "TPU v3", 1, 48),
+        ("Fine-tuning takes 1 hour on a single Cloud TPU v2.", "TPU v2", 1, 1),
+    ],
+    ids=["cloud-tpu-v3-device", "cloud-tpu-v3", "single-cloud-tpu-v2"],
+)
+def test_cloud_tpu_is_a_device(sentence, hardware, devices, hours, table, thompson):
+    """A Cloud TPU is one device of chips_per_device chips (a v3-8 holds 4), with or without the word 'device'."""
+    [stmt] = _statements(sentence, table, thompson)
+    per_device = table.get(hardware).chips_per_device
+    assert per_device > 1
+    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, devices * per_device, hours)
+
+
+# 7. Hardware stated once for the whole paper ------------------------------------------------------------------------
+
+IMPLEMENTATION = (
+    "4 Implementation details. All models are trained on 8 NVIDIA V100 GPUs with a batch size of 256. We use "
+    "stochastic gradient descent with momentum 0.9 and a cosine learning-rate schedule. "
+)
+NAMED = "Fine-tuning the compact variant takes 10 hours on 8 NVIDIA V100 GPUs. "
+
+
+def _paper(path: Path, duration_sentence: str) -> Path:
+    return _pdf(
+        path,
+        [
+            "A Study of Representations. Abstract. " + FILLER * 4,
+            FILLER * 2 + IMPLEMENTATION + FILLER * 2,
+            BACKGROUND * 3 + NAMED + BACKGROUND * 2,
+            BACKGROUND * 4 + duration_sentence + " " + BACKGROUND * 3,
+        ],
+    )
+
+
+def test_paper_hardware_goes_with_a_duration_pages_away(tmp_path, table, thompson):
+    result = extract_pdf(_paper(tmp_path / "paper.pdf", "Training took roughly a week."), table, thompson)
+    week = [s for p, s in result.statements if p == 4]
+    assert len(week) == 1, _found(result)
+    [stmt] = week
+    assert (stmt.hardware, stmt.count) == ("V100", 8)
+    spans = stmt.hours_low is not None and stmt.hours_low <= 168 <= stmt.hours_high
+    assert 144 <= stmt.hours <= 192 or spans
+    named = [s for p, s in result.statements if p == 3 and s.hours == 10]
+    assert named and stmt.confidence < named[0].confidence
+
+
+def test_paper_hardware_with_a_pretraining_duration(tmp_path, table, thompson):
+    result = extract_pdf(_paper(tmp_path / "paper.pdf", "Each pre-training run lasted 6 days."), table, thompson)
+    found = [s for p, s in result.statements if p == 4]
+    assert len(found) == 1, _found(result)
+    [stmt] = found
+    assert (stmt.hardware, stmt.count, stmt.hours) == ("V100", 8, 144)
+    assert getattr(stmt, "role", None) == "pretrain"
+
+
+# 8. Roles and datasets ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "dataset"),
+    [
+        ("We pre-train on JFT for 3 days on 64 TPU v3 chips.", "pretrain", "JFT"),
+        ("Pre-training the encoder takes 4 days on 16 TPU v3 chips.", "pretrain", ""),
+        ("Fine-tuning on ImageNet takes 8 hours on 8 V100 GPUs.", "finetune", "ImageNet"),
+        ("We fine-tune on SQuAD for 2 hours on 8 TPU v3 chips.", "finetune", "SQuAD"),
+        ("The architecture search took 4 days on 500 GPUs.", "search", ""),
+        ("Searching for the cell took 7 days on 20 P100 GPUs.", "search", ""),
+        ("Our final model trains on COCO for 2 days on 8 V100 GPUs.", "final", "COCO"),
+        ("Our best model was trained on WMT14 English-German for 3.5 days on 8 P100 GPUs.", "final", "WMT14 En-De"),
+        ("We train on WMT14 English-French for 5 days on 32 V100 GPUs.", "final", "WMT14 En-Fr"),
+        ("Our tagger was trained on CoNLL-2003 for 6 hours on one Titan X GPU.", "final", "CoNLL-2003"),
+        ("Training took 3 days on 8 V100 GPUs.", "final", ""),
+        ("The smaller ablation models train for 12 hours on 4 GPUs.", "ablation", ""),
+        ("All ablation experiments were trained for 10 hours on 4 V100 GPUs.", "ablation", ""),
+    ],
+    ids=[
+        "pretrain-jft", "pretrain-no-dataset", "finetune-imagenet", "finetune-squad", "search", "search-cell",
+        "final-coco", "final-wmt-en-de", "final-wmt-en-fr", "final-conll", "final-no-dataset", "ablation-models",
+        "ablation-experiments",
+    ],
+)  # fmt: skip
+def test_role_and_dataset(sentence, role, dataset, table, thompson):
+    [stmt] = _statements(sentence, table, thompson)
+    assert (getattr(stmt, "role", None), getattr(stmt, "dataset", None)) == (role, dataset)
+
+
+# 9. The run a sheet row gets ----------------------------------------------------------------------------------------
+
+IMAGENET = benchmark_defaults(
+    {"sheet": "s.tsv", "metric": "top-1 accuracy", "higher_is_better": True, "targets": [], "dataset": "ImageNet"}
+)
+
+
+def _stage(table, conventions, sentence, role, dataset, hardware, count, hours, arxiv_id="1610.01234v1"):
+    chip_hours = count * hours
+    flops = flops_by_convention(table.get(hardware), chip_hours, chip_hours, conventions, False)
+    flop = flops[conventions.chosen][0]
+    return {
+        "arxiv_id": arxiv_id, "sentence": sentence, "hardware": hardware, "count": float(count),
+        "hours": float(hours), "chip_hours": float(chip_hours), "flop": flop, "flop_low": flop, "flop_high": flop,
+        **{f"flop_{name}": values[0] for name, values in flops.items()}, "status": "ok", "confidence": 1.0,
+        "role": role, "dataset": dataset,
+    }  # fmt: skip
+
+
+def _imagenet_row(tmp_path, table, conventions, statements):
+    header = "model\tarxiv_id\tyear\tscore\thardware\tcount\thours\tchip_hours\tflop\tsource"
+    path = tmp_path / "imagenet.tsv"
+    path.write_text(f"{header}\nNet A\t1610.01234\t2016\t79\t\t\t\t\t\tpaper\n")
+    sheet = load_sheet(path, SHEET_SCHEMA, "imagenet", 100)
+    papers = merge_benchmark(
+        "imagenet", sheet, IMAGENET, pd.DataFrame(statements), table, conventions, ["extracted"], 0.05
+    )
+    [row] = papers.to_dict("records")
+    return row
+
+
+@pytest.mark.parametrize("jft_role", ["pretrain", "final"])
+def test_row_gets_the_run_on_its_dataset(tmp_path, table, jft_role):
+    """JFT training (the larger run) and ImageNet training from scratch: the ImageNet row gets the ImageNet run."""
+    statements = [
+        _stage(table, CONVENTIONS, "We train on JFT for 30 days on 60 NVIDIA K80 GPUs.", jft_role, "JFT", "K80", 60,
+               720),
+        _stage(table, CONVENTIONS, "Training on ImageNet took 3 days on 60 NVIDIA K80 GPUs.", "final", "ImageNet",
+               "K80", 60, 72),
+    ]  # fmt: skip
+    row = _imagenet_row(tmp_path, table, CONVENTIONS, statements)
+    assert row["flop_source"] == "extracted"
+    assert row["hours"] == 72
+    assert row["flop"] == pytest.approx(statements[1]["flop"])
+    assert "ImageNet" in row["extracted_sentence"]
+
+
+def _stages(table):
+    return [
+        _stage(table, CONVENTIONS, "We pre-train the backbone for 100 hours on 8 NVIDIA P100 GPUs.", "pretrain", "",
+               "P100", 8, 100),
+        _stage(table, CONVENTIONS, "Fine-tuning on ImageNet takes 10 hours on 8 NVIDIA P100 GPUs.", "finetune",
+               "ImageNet", "P100", 8, 10),
+    ]  # fmt: skip
+
+
+def _per_chip_hour(table, name):
+    return flops_by_convention(table.get("P100"), 1.0, 1.0, CONVENTIONS, False)[name][0]
+
+
+def test_row_gets_pretraining_and_finetuning_summed(tmp_path, table):
+    row = _imagenet_row(tmp_path, table, CONVENTIONS, _stages(table))
+    expected = 8 * 110 * _per_chip_hour(table, "thompson")
+    assert row["flop_source"] == "extracted"
+    assert row["flop"] == pytest.approx(expected)
+    assert row["flop_thompson"] == pytest.approx(expected)
+
+
+def test_search_counts_only_where_the_convention_says(tmp_path, table):
+    """thompson counts the architecture search (count_search: true), epoch does not; a config can turn it off."""
+    search = _stage(table, CONVENTIONS, "The architecture search took 40 hours on 8 NVIDIA P100 GPUs.", "search", "",
+                    "P100", 8, 40)  # fmt: skip
+    statements = [*_stages(table), search]
+    row = _imagenet_row(tmp_path, table, CONVENTIONS, statements)
+    thompson, epoch = _per_chip_hour(table, "thompson"), _per_chip_hour(table, "epoch")
+    assert row["flop_thompson"] == pytest.approx(8 * (110 + 40) * thompson)
+    assert row["flop_epoch"] == pytest.approx(8 * 110 * epoch)
+    assert row["flop_epoch"] / row["flop_thompson"] == pytest.approx((110 * epoch) / (150 * thompson))
+    assert row["flop"] == pytest.approx(row["flop_thompson"])
+
+    from computelimits.config import conventions_from_config
+
+    specs = defaults()["conventions"]
+    off = conventions_from_config({"thompson": {**specs["thompson"], "count_search": False}}, "thompson")
+    row = _imagenet_row(tmp_path, table, off, statements)
+    assert row["flop_thompson"] == pytest.approx(8 * 110 * thompson)
+
+
+# 10. A processor named without a type -------------------------------------------------------------------------------
+
+
+def _stamped(path: Path, stamp: str, sentence: str) -> Path:
+    return _pdf(path, [f"{stamp} A Study of Representations. " + FILLER * 2 + sentence + " " + FILLER * 2])
+
+
+def test_untyped_processor_gets_imputed_hardware(tmp_path, table, thompson):
+    path = _stamped(tmp_path / "1706.01234v1.pdf", "arXiv:1706.01234v1 [cs.CV] 5 Jun 2017", "We train for 3 days "
+                    "on 8 GPUs.")  # fmt: skip
+    [(_, stmt)] = extract_pdf(path, table, thompson).statements
+    assert stmt.status == "imputed hardware"
+    assert (stmt.count, stmt.hours) == (8, 72)
+    assert stmt.flop is not None and stmt.flop_low < stmt.flop < stmt.flop_high
+    assert stmt.flop_high / stmt.flop_low >= 3
+
+
+def test_imputed_hardware_follows_the_paper_year(tmp_path, table, thompson):
+    """The same untyped statement in a 2014 paper gets less compute per chip-hour than in a 2017 paper."""
+    old = _stamped(tmp_path / "1409.01234v2.pdf", "arXiv:1409.01234v2 [cs.CV] 4 Sep 2014",
+                   "The network was trained on four GPUs for two weeks.")  # fmt: skip
+    new = _stamped(tmp_path / "1706.01234v1.pdf", "arXiv:1706.01234v1 [cs.CV] 5 Jun 2017",
+                   "The network was trained on four GPUs for two weeks.")  # fmt: skip
+    [(_, before)] = extract_pdf(old, table, thompson).statements
+    [(_, after)] = extract_pdf(new, table, thompson).statements
+    assert before.status == after.status == "imputed hardware"
+    assert (before.count, before.hours) == (after.count, after.hours) == (4, 336)
+    assert before.flop < after.flop
+
+
+# 11. Vocabularies that disagree -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours"),
+    [
+        ("Training took 3 wks on 8 V100 GPUs.", "V100", 8, 504),
+        ("We train on a TPU v5e-256 slice for 2 days.", "TPU v5e", 256, 48),
+        ("We trained on a TPU v5e-64 slice for 30 hours.", "TPU v5e", 64, 30),
+    ],
+    ids=["wks", "v5e-256-slice", "v5e-64-slice"],
+)
+def test_units_and_slices(sentence, hardware, count, hours, table, thompson):
+    found = _statements(sentence, table, thompson)
+    assert [(s.hardware, s.count, s.hours) for s in found] == [(hardware, count, hours)]
+    assert found[0].status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "hours"),
+    [
+        ("We trained for 2 years on 1 CPU.", 1, 2 * HOURS_PER_YEAR),
+        ("Training took 90,000 seconds on 8 GPUs.", 8, 25),
+        ("Training took 3 wks on 8 V100 GPUs.", 8, 504),
+    ],
+    ids=["years-cpu", "seconds", "wks"],
+)
+def test_every_unit_the_parser_reads_is_a_candidate(text, count, hours, table, thompson):
+    found = statements_from_text(FILLER + text + " " + FILLER, table, thompson)
+    assert [(s.count, s.hours) for s in found] == [(count, pytest.approx(hours))]
+
+
+def test_years_on_a_cpu_from_a_pdf(tmp_path, table, thompson):
+    path = _pdf(tmp_path / "cpu.pdf", [FILLER * 2 + "We trained for 2 years on 1 CPU. " + FILLER])
+    found = [(s.count, s.hours) for _, s in extract_pdf(path, table, thompson).statements]
+    assert found == [(1, pytest.approx(2 * HOURS_PER_YEAR))]
+
+
+# 12. The CLI --------------------------------------------------------------------------------------------------------
+
+
+def _parse(*args):
+    result = subprocess.run([CLI, "parse", *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return pd.read_csv(io.StringIO(result.stdout), sep="\t", keep_default_na=False, na_values=[""])
+
+
+def test_cli_parse_passive_use_of_gpus():
+    [row] = _parse("512 H100 GPUs were used for three months").to_dict("records")
+    assert (row["hardware"], row["count"]) == ("H100", 512)
+    assert abs(row["hours"] - 2190) <= 10
+
+
+def test_cli_strict_needs_a_training_cue():
+    [row] = _parse("--strict", "512 H100 GPUs were used for three months").to_dict("records")
+    assert row["sentence"] == "512 H100 GPUs were used for three months"
+    assert math.isnan(row["count"]) and math.isnan(row["hours"])
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["default", "strict"])
+@pytest.mark.parametrize(
+    "sentence",
+    ['"We trained on 8 V100 GPUs for 2 days," the authors note.', '"Fast" models are useful.'],
+    ids=["statement", "no-statement"],
+)
+def test_cli_sentence_with_leading_quote_round_trips(sentence, strict):
+    rows = _parse(*(["--strict"] if strict else []), sentence)
+    assert list(rows["sentence"]) == [sentence]
