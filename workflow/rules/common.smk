@@ -10,7 +10,11 @@ sys.path.insert(
     0, str(Path(workflow.basedir) / "src")
 )  # a plain clone works before `pip install -e .`
 
-from computelimits.config import ConfigError, check_config, coerce_booleans  # noqa: E402
+from computelimits.config import (
+    ConfigError,
+    check_config,
+    coerce_booleans,
+)  # noqa: E402
 from computelimits.sampling import gates_for  # noqa: E402
 from computelimits.sheets import SheetError, load_benchmarks  # noqa: E402
 
@@ -19,7 +23,9 @@ SHEET_SCHEMA = Path(workflow.basedir) / "workflow/schemas/sheet.schema.yaml"
 
 # Fail in the first second, with one message naming the file, key, line and column.
 try:
-    coerce_booleans(config, yaml.safe_load(CONFIG_SCHEMA.read_text()))  # --config download=false
+    coerce_booleans(
+        config, yaml.safe_load(CONFIG_SCHEMA.read_text())
+    )  # --config download=false
     check_config(
         config,
         CONFIG_SCHEMA,
