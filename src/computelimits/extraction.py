@@ -14,7 +14,7 @@ from .arxiv import base_id
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
 from .reader import CANDIDATE, HARDWARE, read_paper, year_of
-from .statements import Statement, continues_training, parse_sentence
+from .statements import Statement, continues_training, parse_sentence, role_of
 from .vocabulary import TRAINING
 
 
@@ -100,10 +100,25 @@ def statements_from_candidate(
     if context:
         joined, richer = _with_context(sentence, context, table, convention, language_model, year)
         stmts = [_replace(stmt, richer, joined) for stmt in stmts]
+    if context:
+        for stmt in stmts:
+            stmt.role = context_role(stmt.role, context)
     if paper and not all(_complete(s) for s in stmts):
         stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
                                                            language_model, year) for stmt in stmts]  # fmt: skip
     return stmts
+
+
+def context_role(role: str, context: str) -> str:
+    """A statement without a cue of its own (`final`) takes the stage its context speaks of: "Pre-training setup.
+    ... The model was trained on 8 V100 GPUs for 90 hours." is pre-training (pre-training, fine-tuning, search)."""
+    if role != "final":
+        return role
+    text = " ".join(context.lower().split()).replace("-", " ")
+    return role_of(text, len(text), len(text)) if role_of(text, len(text), len(text)) in CONTEXT_ROLES else role
+
+
+CONTEXT_ROLES = ("pretrain", "finetune", "search")
 
 
 def _replace(stmt: Statement, richer: list[Statement], joined: str) -> Statement:

@@ -20,8 +20,34 @@ SCREEN_WINDOW = 600
 _CLOSE = 150
 
 
+# A table header with a column of training time ("Model Epochs Hours GPU", "Training time (days)")
+_TIME_HEADER = re.compile(
+    r"(?:^|\s)(hours|days|gpu[- ]?(?:hours|days)|tpu[- ]?(?:core[- ]?)?(?:hours|days)|core[- ]?days|"
+    r"\((?:h|hours|days)\))(?:\s|$)",
+    re.I,
+)
+_SPEED = re.compile(r"\b(latency|ms|fps|throughput|inference|speed|img/s|images/s)\b", re.I)
+
+
+def has_time_table(text: str) -> bool:
+    """Whether raw page text has a table header line with a training-time column (tables_pdf reads it)."""
+    for line in re.split(r"\r\n|\n|\r", text):
+        words = line.split()
+        if (
+            3 <= len(words) <= 25
+            and _TIME_HEADER.search(line)
+            and not _SPEED.search(line)
+            and sum(bool(re.fullmatch(r"[\d.,]+", w)) for w in words) <= 1
+        ):
+            return True
+    return False
+
+
 def page_is_candidate(text: str) -> bool:
-    """True when the raw text of a page may hold a training statement (see SCREEN_WINDOW)."""
+    """True when the raw text of a page may hold a training statement (see SCREEN_WINDOW), or a table of training
+    times."""
+    if has_time_table(text):
+        return True
     training = [m.start() for m in TRAINING.finditer(text)]
     durations = [
         m.start() for m in counted_durations(text) if any(abs(t - m.start()) <= SCREEN_WINDOW // 2 for t in training)
@@ -117,9 +143,10 @@ def body_words(words: list[dict], height: float) -> list[dict]:
     return kept
 
 
-def page_lines(page) -> list[str]:
-    """Text lines of one pdfplumber page in reading order: a two-column page is read column by column, with
-    full-width lines (titles, wide figures) kept in place between the column blocks."""
+def page_word_lines(page) -> list[list[dict]]:
+    """Lines of one pdfplumber page as lists of words (dicts with text, x0, x1, top) in reading order: a two-column
+    page is read column by column, with full-width lines (titles, wide figures and tables) kept in place between
+    the column blocks."""
     words = page.extract_words(
         x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
     )
@@ -129,22 +156,27 @@ def page_lines(page) -> list[str]:
     lines = _group_lines(words)
     gutter = find_gutter(words, float(page.width), len(lines))
     if gutter is None:
-        return [_text(line) for line in lines]
-    out: list[str] = []
-    left: list[str] = []
-    right: list[str] = []
+        return lines
+    out: list[list[dict]] = []
+    left: list[list[dict]] = []
+    right: list[list[dict]] = []
     for line in lines:
         if any(w["x0"] < gutter < w["x1"] for w in line):
-            out += left + right + [_text(line)]
+            out += left + right + [line]
             left, right = [], []
             continue
         left_part = [w for w in line if w["x1"] <= gutter]
         right_part = [w for w in line if w["x0"] >= gutter]
         if left_part:
-            left.append(_text(left_part))
+            left.append(left_part)
         if right_part:
-            right.append(_text(right_part))
+            right.append(right_part)
     return out + left + right
+
+
+def page_lines(page) -> list[str]:
+    """Text lines of one pdfplumber page in reading order (page_word_lines as text)."""
+    return [_text(line) for line in page_word_lines(page)]
 
 
 def clean_text(lines: list[str]) -> str:

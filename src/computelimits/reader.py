@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pdflayout import clean_text, page_is_candidate, page_lines, read_pages
+from .pdflayout import clean_text, page_is_candidate, page_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
+from .tables_pdf import table_rows
 from .vocabulary import PROCESSOR_HINT, counted_durations
 
 CANDIDATE, HARDWARE = "candidate", "hardware"
@@ -54,7 +55,7 @@ class Paper:
 def tabular(sentence: str) -> bool:
     """Whether a "sentence" is the text of a table (mostly numbers): its durations are not read as statements."""
     tokens = sentence.split()
-    numbers = sum(bool(re.fullmatch(r"[-+±]?[\d.,]+%?", t)) for t in tokens)
+    numbers = sum(bool(re.fullmatch(r"[-+±]?[\d.,/]+%?", t)) for t in tokens)
     return numbers >= 6 and numbers >= 0.3 * len(tokens)
 
 
@@ -140,8 +141,14 @@ def read_paper(path: str | Path) -> Paper:
         with pdfplumber.open(str(path)) as pdf:
             for index in sorted(chosen):
                 page = pdf.pages[index]
-                lines = page_lines(page)
+                word_lines = page_word_lines(page)
                 page.flush_cache()
+                lines = [" ".join(w["text"] for w in line) for line in word_lines]
+                if plan.start_kind[index] != "references":
+                    paper.candidates += [
+                        Candidate(index + 1, CANDIDATE, "table", row.sentence, row.row_text)
+                        for row in table_rows(word_lines)
+                    ]
                 paper.pages_parsed += 1
                 items: list[tuple[str, str]] = []
                 for kind, block in _blocks(lines, plan.start_kind[index]):

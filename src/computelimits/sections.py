@@ -83,7 +83,7 @@ def heading(line: str) -> Heading | None:
     if len(words) > 9 or re.search(r"[,;=]|\.\s", title) or sum(w[0].isdigit() for w in words) > len(words) / 3:
         return None
     lettered = numbered.group("number")[0].isalpha()
-    if lettered and not re.match(r"[A-Z][a-z]", title):
+    if lettered and not re.match(r"[A-Z](?:[a-z]|[A-Z]{2,})", title):
         return None  # "A. Krizhevsky" style initials are names, not appendix headings
     kind = kind_of(title)
     return Heading(text, "appendix" if lettered and kind == "other" else kind, lettered)

@@ -68,7 +68,9 @@ _UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch|round|pass)"
 # "an epoch takes 35 minutes", "1.2 s per mini-batch", "the training time per epoch is ...: 22 minutes": the time of a
 # unit of training, not of the training ("1.7 s per mini-batch and 10 days total": the 10 days are the total)
 _PER_UNIT_AFTER = re.compile(
-    rf"^\s*(per|each|every|/|a|an|for (one|each|every|a single))( training)? {_UNIT_OF_TRAINING}\b"
+    rf"^\s*(per|each|every|/|a|an|for (one|each|every|a single))( training)? {_UNIT_OF_TRAINING}\b|"
+    # "7 hours for 10,000 steps": a rate quoted per a round number of steps, not the training's length
+    r"^\s*(for|every|per) (1|10|100|1000|10000|100000|1k|10k|100k) (steps|iterations|updates|epochs|batches)\b"
 )
 _PER_UNIT_BEFORE = re.compile(
     rf"\b((per|each|every|one|a single|an?)( training)? {_UNIT_OF_TRAINING}|{_UNIT_OF_TRAINING}s? (takes?|took|lasts?|"
@@ -89,9 +91,10 @@ _CLAUSE_REJECT = {
     ),
 }
 # A citation as the agent of a run: "the method of [23]", "in Smith & Lee (2018)", "[23] trains", "Smith et al."
+_YEAR = r"(19[5-9]\d|20[0-2]\d)[a-z]?"  # a publication year, not "a batch size of 2048"
 _CITATION = (
-    r"(\[\d+(\s*[,–-]\s*\d+)*\]|\b[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?,? "
-    r"(\(?(19|20)\d\d[a-z]?\)?|\[\d+(\s*[,–-]\s*\d+)*\])|\b[a-z][a-z'-]+ et al\b)"
+    rf"(\[\d+(\s*[,–-]\s*\d+)*\]|\b[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?"
+    rf"(,? \({_YEAR}\)|, {_YEAR}\)| \[\d+(\s*[,–-]\s*\d+)*\])|\b[a-z][a-z'-]+ et al\b)"
 )
 _OTHERS_CLAUSE = re.compile(
     rf"\b(of|in|by|from|unlike|than|like|see|cf\.?|as in|reported in) {_CITATION}|^\s*{_CITATION}|"
@@ -164,9 +167,9 @@ def _prepare(sentence: str) -> str:
     """Lower-case; thousands separators, dashes and multiplication signs unified; hyphens between words spaced."""
     text = sentence.lower()
     text = re.sub(r"[‐‑‒–—−]", "-", text).replace("×", " x ").replace("\u00a0", " ")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d), ?(?=\d{3}\b)", "", text)  # "10,000" and "10, 000" (a PDF's spacing)
     # hyphens between words become spaces ("pre-training", "ResNet-50"), not in a slice name ("TPU v5e-256")
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=[a-z]{2})-(?=[0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=[a-z]{2})-(?=[0-9]+(?![a-z0-9]))|(?<=[0-9])-(?=[a-z])", " ", text)
     # words the PDF glued to a chip name: "A100graphics card", "V100GPUs"
     text = re.sub(r"(?<=\d)(?=(graphics|gpus?|cards?|accelerators?|chips?)\b)", " ", text)
     return re.sub(r"\s+", " ", text)
@@ -634,8 +637,7 @@ _ROLE_CUES = {
     "pretrain": re.compile(r"\bpre ?train\w*|\bpre training\b"),
     "finetune": re.compile(r"\bfine ?tun\w*|\bfinetun\w*"),
     "ablation": re.compile(
-        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|small(est)? (models?|versions?|variants?)|"
-        r"baselines?|proxy (task|model))\b"
+        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model))\b"
     ),
     "total": re.compile(
         r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"

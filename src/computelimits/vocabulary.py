@@ -23,11 +23,14 @@ TIME_UNIT = _alternation(unit for unit in UNIT_ALIASES if unit != "d")
 _SHORT_UNITS = {unit for unit in UNIT_ALIASES if len(unit) <= 2 and unit not in ("hr",)}
 # A number (digits, a number word, a range, a vague quantity) followed by a time unit that ends its word: "256 H100
 # GPUs" is no duration of 256 hours.
-DURATION = re.compile(rf"(?<![\w.]){QUANTITY}\s*(?P<unit>{TIME_UNIT})(?![a-z0-9])", re.I)
+# (a footnote marker glued to the unit, "35 days9 .", is no part of it; "DGX-2H" is a name, not 2 hours)
+DURATION = re.compile(rf"(?<![\w.-]){QUANTITY}\s*(?P<unit>{TIME_UNIT})(?![a-z])(?:\d(?=\s*[.,;)]))?(?!\d)", re.I)
 # The same shape for screening raw text quickly (no bounds computed): used by the page screen and candidate filter.
 _LOOSE_NUMBER = rf"(?:\d[\d.,]*|{NUMBER}|{_alternation(VAGUE)})"
 COUNTED_DURATION = re.compile(
-    rf"(?<![\w.]){_LOOSE_NUMBER}(?:\s*(?:-|to|or|~)\s*{_LOOSE_NUMBER})?\s*(?P<unit>{TIME_UNIT})(?![a-z0-9])", re.I
+    rf"(?<![\w.-]){_LOOSE_NUMBER}(?:\s*(?:-|to|or|~)\s*{_LOOSE_NUMBER})?\s*(?P<unit>{TIME_UNIT})(?![a-z])"
+    r"(?:\d(?=\s*[.,;)]))?(?!\d)",
+    re.I,
 )
 
 
