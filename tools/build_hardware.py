@@ -40,6 +40,7 @@ COLUMNS = [
     "chips_per_device",
     "chips_per_pod",
     "tdp_w",
+    "holds",
     "source",
 ]
 
@@ -102,8 +103,8 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ("P4", r"p4", "NVIDIA Tesla P4", "gpu", {}),
     ("P40", r"p40", "NVIDIA P40", "gpu", {}),
     ("P100", r"p100( pcie)?( 1[26] ?gb)?", "NVIDIA Tesla P100 PCIe 16GB", "gpu", {}),
-    ("P100 SXM2", r"p100 (sxm2?|nvlink)|dgx ?1 p100", "NVIDIA Tesla P100 SXM2", "gpu", {}),
-    ("V100", r"v100( sxm[23]?| dgxs)?( (16|32) ?gb)?|dgx ?1|dgx ?2", "NVIDIA Tesla V100 SXM2", "gpu", {}),
+    ("P100 SXM2", r"p100 (sxm2?|nvlink)", "NVIDIA Tesla P100 SXM2", "gpu", {}),
+    ("V100", r"v100( sxm[23]?| dgxs)?( (16|32) ?gb)?", "NVIDIA Tesla V100 SXM2", "gpu", {}),
     ("V100 PCIe", r"v100 pcie( (16|32) ?gb)?", "NVIDIA Tesla V100 PCIe 16 GB", "gpu", {}),
     ("V100S PCIe", r"v100s (pcie|32 ?gb)", "NVIDIA Tesla V100S PCIe 32 GB", "gpu", {}),
     ("T4", r"t4", "NVIDIA Tesla T4", "gpu", {}),
@@ -111,14 +112,14 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
     ("A10G", r"a10g", "NVIDIA A10G", "gpu", {}),
     ("A30", r"a30( pcie)?", "NVIDIA A30 PCIe", "gpu", {}),
     ("A40", r"a40", "NVIDIA A40 PCIe", "gpu", {}),
-    ("A100", r"a100( sxm4?)?( 40 ?gb)?|dgx a100", "NVIDIA A100 SXM4 40 GB", "gpu", {}),
+    ("A100", r"a100( sxm4?)?( 40 ?gb)?", "NVIDIA A100 SXM4 40 GB", "gpu", {}),
     ("A100 80GB", r"a100( sxm4?)? 80 ?gb", "NVIDIA A100 SXM4 80 GB", "gpu", {}),
     ("A100 PCIe", r"a100 pcie( (40|80) ?gb)?", "NVIDIA A100 PCIe", "gpu", {}),
-    ("A800", r"a800( sxm4?)?|dgx a800", "NVIDIA A800 SXM", "gpu", {}),
+    ("A800", r"a800( sxm4?)?", "NVIDIA A800 SXM", "gpu", {}),
     ("A800 PCIe", r"a800 pcie( (40|80) ?gb)?", "NVIDIA A800 PCIe 80 GB", "gpu", {}),
     ("L4", r"l4", "NVIDIA L4", "gpu", {}),
     ("L40", r"l40s?", "NVIDIA L40", "gpu", {}),
-    ("H100", r"h100( sxm5?)?( 80 ?gb)?|dgx h100", "NVIDIA H100 SXM5 80GB", "gpu", {}),
+    ("H100", r"h100( sxm5?)?( 80 ?gb)?", "NVIDIA H100 SXM5 80GB", "gpu", {}),
     ("H100 PCIe", r"h100 pcie", "NVIDIA H100 PCIe", "gpu", {}),
     ("H100 NVL", r"h100 nvl", "NVIDIA H100 NVL", "gpu", {}),
     ("H800", r"h800( sxm5?)?", "NVIDIA H800 SXM5", "gpu", {}),
@@ -224,6 +225,19 @@ SPECS: list[tuple[str, str, str | None, str, dict]] = [
             "note": "assumption, not a measured figure: 2 GHz x 16 FP32 FLOP/cycle (one AVX2 FMA unit); low confidence",
         },
     ),
+    # Systems named as a whole: a box of `chips_per_device` chips of the processor it `holds` (unit "box")
+    ("DGX-1 P100", r"dgx[ -]?1 p100", None, "gpu", {"unit": "box", "holds": "P100 SXM2", "chips_per_device": 8,
+     "year": "2016", "vendor": "NVIDIA", "note": "NVIDIA DGX-1 datasheet (2016): 8 Tesla P100 SXM2"}),
+    ("DGX-1", r"dgx[ -]?1", None, "gpu", {"unit": "box", "holds": "V100", "chips_per_device": 8, "year": "2017",
+     "vendor": "NVIDIA", "note": "NVIDIA DGX-1 with Tesla V100 datasheet (2017): 8 Tesla V100 SXM2"}),
+    ("DGX-2", r"dgx[ -]?2h?", None, "gpu", {"unit": "box", "holds": "V100", "chips_per_device": 16, "year": "2018",
+     "vendor": "NVIDIA", "note": "NVIDIA DGX-2 datasheet (2018): 16 Tesla V100 SXM3 (DGX-2H: the same, faster clocks)"}),
+    ("DGX A100", r"dgx a100", None, "gpu", {"unit": "box", "holds": "A100", "chips_per_device": 8, "year": "2020",
+     "vendor": "NVIDIA", "note": "NVIDIA DGX A100 datasheet (2020): 8 A100 SXM4"}),
+    ("DGX A800", r"dgx a800", None, "gpu", {"unit": "box", "holds": "A800", "chips_per_device": 8, "year": "2022",
+     "vendor": "NVIDIA", "note": "NVIDIA DGX A800 datasheet (2022): 8 A800 SXM4"}),
+    ("DGX H100", r"dgx h100", None, "gpu", {"unit": "box", "holds": "H100", "chips_per_device": 8, "year": "2022",
+     "vendor": "NVIDIA", "note": "NVIDIA DGX H100 datasheet (2022): 8 H100 SXM5"}),
 ]
 
 
@@ -245,7 +259,7 @@ def build(shared: Path) -> list[dict]:
     rows = []
     for name, aliases, epoch_name, kind, extra in SPECS:
         row = dict.fromkeys(COLUMNS, "")
-        row.update(name=name, aliases=aliases, kind=kind, unit="chip")
+        row.update(name=name, aliases=aliases, kind=kind, unit="chip")  # a box's extra sets its unit
         cites = []
         if epoch_name is not None:
             table_name = next((t for t, table in tables.items() if epoch_name in table), None)

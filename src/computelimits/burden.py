@@ -63,6 +63,8 @@ def curated_compute(
     proc = table.get(hardware)
     if proc is None:
         return {"chip_hours": chip_hours}, {}, f"hardware '{hardware}' not in the hardware table"
+    proc, per_box = table.unboxed(proc)  # a sheet counting DGX boxes: chip-hours of the chips they hold
+    chip_hours *= per_box
     flops = flops_by_convention(proc, chip_hours, chip_hours, conventions, language_model)
     by_name = {name: values[0] for name, values in flops.items() if values}
     result = flops[conventions.chosen]

@@ -49,6 +49,7 @@ class Processor:
     chips_per_pod: int | None = None
     tdp_w: float | None = None
     source: str = ""
+    holds: str = ""  # a box (unit "box", a DGX system): the processor it holds, chips_per_device of them
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -133,12 +134,23 @@ class HardwareTable:
     def likely(self, kind: str, year: float, window: int = IMPUTATION_YEARS) -> list[Processor]:
         """The processors of `kind` released in the `window` years up to `year`: the likely chips of a paper of
         that year that names none ("8 GPUs"); the newest earlier ones when the window holds none."""
-        pool = [p for p in self.processors if p.kind == kind and p.year is not None and p.year <= year]
+        pool = [
+            p for p in self.processors if p.kind == kind and p.unit != "box" and p.year is not None and p.year <= year
+        ]
         recent = [p for p in pool if p.year > year - window]
         if recent:
             return recent
         newest = max((p.year for p in pool), default=None)
         return [p for p in pool if p.year == newest]
+
+    def unboxed(self, proc: Processor) -> tuple[Processor, int]:
+        """A box (a DGX system) as the processor it holds and how many; any other processor as itself, 1."""
+        if proc.unit == "box" and proc.holds:
+            held = self.get(proc.holds)
+            if held is None:
+                raise HardwareError(f"{self.path}: '{proc.name}' holds '{proc.holds}', which the table lacks")
+            return held, proc.chips_per_device
+        return proc, 1
 
     def match(self, text: str) -> Processor | None:
         """The processor named in a hardware phrase (longest alias wins), or None."""
@@ -194,6 +206,7 @@ def load_table(path: str | Path) -> HardwareTable:
                     chips_per_pod=int(pod) if pod else None,
                     tdp_w=tdp,
                     source=row["source"],
+                    holds=(row.get("holds") or "").strip(),
                 )
             )
     return HardwareTable(processors, path)

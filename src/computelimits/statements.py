@@ -289,11 +289,6 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
             count = _quantity(generic.group("q"))
             if generic.group("noun").startswith("core") and proc.kind == "tpu":
                 unit = "core"
-    dgx = re.match(r"dgx ?(2)?", raw)
-    if dgx:  # a DGX box: DGX-1, DGX A100/A800/H100 hold 8 GPUs, a DGX-2 16
-        per_box = 16.0 if dgx.group(1) else 8.0
-        boxes = count or (1.0, 1.0)
-        count = (boxes[0] * per_box, boxes[1] * per_box)
     return _Hardware(proc, raw, count, unit, start, end)
 
 
@@ -312,7 +307,13 @@ def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
             span = (start, end + slice_size.end())
             found.append(_Hardware(proc, text[span[0] : span[1]], (cores * times[0], cores * times[1]), "core", *span))
             continue
-        found.append(_specific_mention(text, start, end, proc))
+        mention = _specific_mention(text, start, end, proc)
+        held, per_box = table.unboxed(proc)
+        if per_box > 1:  # "a DGX-2", "4 DGX A100 servers": boxes of the chips they hold (hardware.tsv)
+            boxes = mention.count or (1.0, 1.0)
+            mention = _Hardware(held, raw=mention.raw, count=(boxes[0] * per_box, boxes[1] * per_box), unit="chip",
+                                start=mention.start, end=mention.end)  # fmt: skip
+        found.append(mention)
     if found:
         return sorted(found, key=lambda h: h.start)
     generic = None
