@@ -107,8 +107,12 @@ def statement_for(model: str, paper: pd.DataFrame) -> pd.Series:
     telling = (_words(model) & seen) - common
     if not telling:
         return paper.iloc[0]
-    named = [len(telling & words) for words in sentences]
+    # a size word ("base", "big", "large") tells runs apart more surely than a family name ("transformer")
+    named = [sum(2 if word in _SIZE_WORDS else 1 for word in telling & words) for words in sentences]
     return paper.iloc[int(np.argmax(named))]  # the first of the best: largest FLOP among equals
+
+
+_SIZE_WORDS = {"tiny", "small", "base", "medium", "big", "large", "huge", "giant", "xl", "xxl", "mini", "nano"}
 
 
 def stages_for(model: str, paper: pd.DataFrame, dataset: str) -> tuple[list[pd.Series], str]:
@@ -121,7 +125,8 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str) -> tuple[list[pd.S
     is returned too, for the conventions that count it. Ablations and smaller models are never the row's run."""
     table = load_datasets()
     fits = paper[[table.compatible(d, dataset) for d in paper["dataset"]]]
-    left_out = sorted(set(paper["dataset"]) - set(fits["dataset"]) - {""})
+    pretraining = set(paper.loc[paper["role"] == "pretrain", "dataset"])  # offered whatever its data
+    left_out = sorted(set(paper["dataset"]) - set(fits["dataset"]) - pretraining - {""})
     note = f"the paper's runs on {', '.join(left_out)} are not this row's ({dataset})" if left_out else ""
 
     def pick(role: str, data: pd.DataFrame) -> list[pd.Series]:

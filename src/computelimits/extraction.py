@@ -14,7 +14,7 @@ from .arxiv import base_id
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
 from .reader import CANDIDATE, HARDWARE, read_paper, year_of
-from .statements import Statement, continues_training, parse_sentence, role_of
+from .statements import Statement, continues_training, dataset_of, parse_sentence, role_of
 from .vocabulary import TRAINING
 
 
@@ -30,7 +30,7 @@ class PdfResult:
     statements: list[tuple[int, Statement]] = field(default_factory=list)
 
 
-SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "kind", "section", "sentence", "context", "year"]
+SENTENCE_COLUMNS = ["arxiv_id", "pdf", "page", "kind", "section", "sentence", "context", "dataset_hint", "year"]
 STATUS_COLUMNS = ["arxiv_id", "pdf", "status", "reason", "pages", "pages_parsed", "candidates", "seconds"]
 
 
@@ -81,6 +81,7 @@ def statements_from_candidate(
     page: int = 0,
     section: str = "",
     paper: list[PaperHardware] | None = None,
+    dataset_hint: str = "",
 ) -> list[Statement]:
     """Statements of one candidate. A duration without hardware borrows it from the nearest preceding sentence of
     the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."), else from
@@ -93,19 +94,18 @@ def statements_from_candidate(
     stmts = [s for s in found if s.hours or s.chip_hours]
     if not stmts and context:
         stmts = _continued(sentence, context, table, convention, language_model, year)
-        if stmts:
-            return stmts
-    if not stmts or all(_complete(s) for s in stmts):
-        return stmts
-    if context:
-        joined, richer = _with_context(sentence, context, table, convention, language_model, year)
-        stmts = [_replace(stmt, richer, joined) for stmt in stmts]
-    if context:
-        for stmt in stmts:
+    elif stmts and not all(_complete(s) for s in stmts):
+        if context:
+            joined, richer = _with_context(sentence, context, table, convention, language_model, year)
+            stmts = [_replace(stmt, richer, joined) for stmt in stmts]
+        if paper and not all(_complete(s) for s in stmts):
+            stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
+                                                               language_model, year) for stmt in stmts]  # fmt: skip
+    for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
+        if context:
             stmt.role = context_role(stmt.role, context)
-    if paper and not all(_complete(s) for s in stmts):
-        stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
-                                                           language_model, year) for stmt in stmts]  # fmt: skip
+            stmt.dataset = stmt.dataset or context_dataset(context)
+        stmt.dataset = stmt.dataset or dataset_hint
     return stmts
 
 
@@ -119,6 +119,12 @@ def context_role(role: str, context: str) -> str:
 
 
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
+
+
+def context_dataset(context: str) -> str:
+    """The dataset the context names last (a statement naming none trains on the one its paragraph is about)."""
+    text = " ".join(context.lower().split()).replace("-", " ")
+    return dataset_of(text, len(text), len(text))
 
 
 def _replace(stmt: Statement, richer: list[Statement], joined: str) -> Statement:
@@ -244,7 +250,7 @@ def candidates_from_pdf(path: str | Path, expected_id: str = "") -> tuple[PdfRes
             return result, found
         found = [
             {"page": c.page, "kind": c.kind, "section": c.section, "sentence": c.sentence, "context": c.context,
-             "year": result.year}
+             "dataset_hint": c.dataset_hint, "year": result.year}
             for c in paper.candidates
         ]  # fmt: skip
         result.status = "ok" if any(c.kind == CANDIDATE for c in paper.candidates) else "no statement"
@@ -267,8 +273,9 @@ def statements_of_paper(
         if row["kind"] != CANDIDATE:
             continue
         context = row["context"] if isinstance(row["context"], str) else ""
+        hint = row.get("dataset_hint") if isinstance(row.get("dataset_hint"), str) else ""
         for stmt in statements_from_candidate(row["sentence"], context, table, conventions, language_model, year,
-                                              row["page"], row["section"], paper):  # fmt: skip
+                                              row["page"], row["section"], paper, hint):  # fmt: skip
             found.append((stmt, row))
     return found
 

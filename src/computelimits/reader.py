@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datasets import load_datasets
 from .pdflayout import clean_text, page_is_candidate, page_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
@@ -42,6 +43,7 @@ class Candidate:
     section: str
     sentence: str
     context: str = ""
+    dataset_hint: str = ""  # the dataset its section names last before it (for a statement that names none)
 
 
 @dataclass
@@ -74,6 +76,21 @@ class _Outline:
     """The section in force at the start of each page, and whether the page starts inside the bibliography."""
 
     start_kind: list[str]
+    texts: list[str]
+
+    def start_dataset(self, page: int) -> str:
+        """The dataset the section in force at the start of `page` (0-based) names last, on the pages before it
+        ("" if none): read backwards to the section's heading."""
+        gathered: list[str] = []
+        for index in range(page - 1, -1, -1):
+            lines = _lines(self.texts[index])
+            for at in range(len(lines) - 1, -1, -1):
+                found = heading(lines[at])
+                if found or at == 0:
+                    gathered = lines[at:] + gathered
+                if found:
+                    return dataset_hint(gathered)
+        return dataset_hint(gathered)
 
 
 def outline(texts: list[str]) -> _Outline:
@@ -86,25 +103,40 @@ def outline(texts: list[str]) -> _Outline:
                 kind = found.kind
             elif found is None and kind == "references" and re.match(r"^(appendix|supplementary)", line, re.I):
                 kind = "appendix"
-    return _Outline(starts)
+    return _Outline(starts, texts)
 
 
-def _blocks(lines: list[str], kind: str) -> list[tuple[str, list[str]]]:
-    """The lines of one page as (section kind, lines) blocks, split at headings; bibliography lines dropped."""
-    blocks: list[tuple[str, list[str]]] = [(kind, [])]
+def _blocks(lines: list[str], kind: str, titles: list[str] | None = None) -> list[tuple[str, list[str]]]:
+    """The lines of one page as (section kind, lines) blocks, split at headings; bibliography lines dropped. The
+    heading of each block kept is appended to `titles` ("" for the page's first block), when given."""
+    blocks: list[tuple[str, str, list[str]]] = [(kind, "", [])]
     for line in lines:
         found: Heading | None = heading(line)
         if found and (kind != "references" or found.ends_references()):
             kind = found.kind
-            blocks.append((kind, []))
+            blocks.append((kind, found.title, []))
             continue
         run_in = run_in_heading(line) if kind != "references" else None
         if run_in:
             kind = run_in.kind
-            blocks.append((kind, []))
+            blocks.append((kind, run_in.title, []))
         if kind != "references":
-            blocks[-1][1].append(line)
-    return [(k, block) for k, block in blocks if block]
+            blocks[-1][2].append(line)
+    kept = [(k, title, block) for k, title, block in blocks if block]
+    if titles is not None:
+        titles += [title for _, title, _ in kept]
+    return [(k, block) for k, _, block in kept]
+
+
+def dataset_hint(texts: list[str]) -> str:
+    """The dataset the text names most often, the later among equals ("" if none): what a statement naming none
+    in that section trains on."""
+    lowered = " ".join(" ".join(texts).lower().replace("-", " ").split())
+    found = [hit[2] for hit in load_datasets().find_all(lowered)]
+    if not found:
+        return ""
+    counts = {name: found.count(name) for name in found}
+    return max(reversed(found), key=lambda name: counts[name])
 
 
 def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> list[Candidate]:
@@ -146,19 +178,26 @@ def read_paper(path: str | Path) -> Paper:
                 lines = [" ".join(w["text"] for w in line) for line in word_lines]
                 if plan.start_kind[index] != "references":
                     paper.candidates += [
-                        Candidate(index + 1, CANDIDATE, "table", row.sentence, row.row_text)
+                        Candidate(index + 1, CANDIDATE, "table", row.sentence)  # a row is read alone
                         for row in table_rows(word_lines)
                     ]
                 paper.pages_parsed += 1
                 items: list[tuple[str, str]] = []
-                for kind, block in _blocks(lines, plan.start_kind[index]):
-                    items += [(kind, s) for s in sentences(strip_reference_entries(clean_text(block)))]
+                titles: list[str] = []
+                block_of: list[int] = []
+                for number, (kind, block) in enumerate(_blocks(lines, plan.start_kind[index], titles)):
+                    found = sentences(strip_reference_entries(clean_text(block)))
+                    items += [(kind, s) for s in found]
+                    block_of += [number] * len(found)
                 for i, (kind, sentence) in enumerate(items):
                     if looks_like_reference(sentence):
                         continue
                     context = " ".join(s for _, s in items[max(0, i - CONTEXT_SENTENCES) : i])
                     if counted_durations(sentence) and not tabular(sentence):
-                        paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context))
+                        before = [s for j, (_, s) in enumerate(items[:i]) if block_of[j] == block_of[i]]
+                        opening = titles[block_of[i]] or plan.start_dataset(index)  # the section began pages before
+                        hint = dataset_hint([opening, *before])
+                        paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context, hint))
                     elif _COUNTED_PROCESSOR.search(sentence):
                         paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
     paper.candidates += _hardware_sentences(texts, plan, set(chosen))
