@@ -151,9 +151,67 @@ def test_counts_by_source(tmp_path):
 
     table = counts(_merge(tmp_path, ["curated", "extracted", "given"])).set_index("benchmark")
     assert table.loc["wmt"].to_dict() == {
-        "rows": 5, "with_compute": 3, "curated": 1, "extracted": 1, "given": 1, "no_compute": 2,
-        "first_year": 2017, "last_year": 2019,
+        "rows": 5, "with_compute": 3, "curated": 1, "extracted": 1, "given": 1, "epoch_estimate": 0, "no_compute": 2,
+        "with_compute_2020": 0, "first_year": 2017, "last_year": 2019,
     }  # fmt: skip
+
+
+ESTIMATE_ROWS = [
+    "Curated\t\t2017\t28\tP100\t8\t12\t\t\t\t\t4e18\tpaper",
+    "Estimate only\t\t2020\t30\t\t\t\t\t\tJFT-300M\t\t1e21\tEpoch",
+    "Given and estimate\t\t2021\t31\t\t\t\t\t9e18\t\tyes\t3e18\tchart",
+]
+ESTIMATE_HEADER = (
+    "model\tarxiv_id\tyear\tscore\thardware\tcount\thours\tchip_hours\tflop\textra_data\tensemble\tepoch_flop\tsource"
+)
+
+
+def _estimates(tmp_path, convention, priority):
+    from computelimits.config import conventions_from_config
+
+    path = tmp_path / "s.tsv"
+    path.write_text("\n".join([ESTIMATE_HEADER, *ESTIMATE_ROWS]) + "\n")
+    sheet = load_sheet(path, SHEET_SCHEMA, "wmt", 100)
+    conventions = conventions_from_config(None, convention)
+    return merge_benchmark("wmt", sheet, SPEC, pd.DataFrame(), _table(), conventions, priority, 0.05).set_index("model")
+
+
+def test_epoch_estimates_only_under_the_epoch_convention(tmp_path):
+    """Epoch AI's estimates (a sheet's epoch_flop) are their own source: taken only by the epoch convention and
+    only when source_priority lists them; never by thompson, whatever the priority."""
+    priority = ["curated", "extracted", "epoch_estimate", "given"]
+    thompson = _estimates(tmp_path, "thompson", priority)
+    assert thompson.loc["Estimate only", "status"].startswith("no compute")
+    assert "epoch convention only" in thompson.loc["Estimate only", "status"]
+    assert thompson.loc["Given and estimate", "flop_source"] == "given"
+    assert thompson.loc["Estimate only", "epoch_estimate_flop"] == 1e21  # reported, not used
+    assert thompson.loc["Estimate only", "extra_data"] == "JFT-300M"
+    assert thompson.loc["Given and estimate", "ensemble"] == "yes"
+    epoch = _estimates(tmp_path, "epoch", priority)
+    assert epoch.loc["Estimate only", "flop_source"] == "epoch_estimate"
+    assert epoch.loc["Estimate only", "flop"] == 1e21
+    assert epoch.loc["Given and estimate", "flop_source"] == "epoch_estimate"  # before given in this priority
+    assert epoch.loc["Curated", "flop_source"] == "curated"
+    assert np.isnan(epoch.loc["Estimate only", "flop_epoch"])  # flop_<convention> stays hardware-based
+    unlisted = _estimates(tmp_path, "epoch", ["curated", "extracted", "given"])
+    assert unlisted.loc["Estimate only", "status"].startswith("no compute")
+    from computelimits.burden import counts
+
+    table = counts(epoch.reset_index()).set_index("benchmark").loc["wmt"]
+    assert (table["epoch_estimate"], table["with_compute"], table["with_compute_2020"]) == (2, 3, 2)
+
+
+def test_validation_against_epoch_estimates(tmp_path):
+    """Our epoch-convention FLOPs against Epoch AI's estimate: a second ratio, with its own n and median."""
+    from computelimits.burden import validation, validation_summary
+
+    checked = validation(_estimates(tmp_path, "thompson", ["curated", "extracted", "given"]).reset_index())
+    assert list(checked["model"]) == ["Curated"]
+    ours = 0.4 * 8 * 12 * 3600 * 9.526e12  # P100 without tensor peak in the epoch precision order: fp32
+    assert checked.iloc[0]["log10_ratio_epoch"] == pytest.approx(np.log10(ours / 4e18))
+    assert np.isnan(checked.iloc[0]["log10_ratio"])  # no given value on that row
+    summary = validation_summary(checked)
+    assert (summary["n"], summary["median_abs_log10_ratio"], summary["n_epoch"]) == (0, None, 1)
 
 
 def test_shipped_counts_in_readmes_are_current():

@@ -6,11 +6,18 @@ import datetime as dt
 
 import pytest
 
-from computelimits.sheets import SHEET_COLUMNS, SheetError, error_from_score, load_sheet
+from computelimits.sheets import (
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    SHEET_COLUMNS,
+    SheetError,
+    error_from_score,
+    load_sheet,
+)
 
 from .conftest import ROOT, SHEET_SCHEMA, need_shared
 
-HEADER = "\t".join(SHEET_COLUMNS)
+HEADER = "\t".join(REQUIRED_COLUMNS)
 GOOD = "AlexNet\t\t2012\t63.3\tGTX 580\t2\t132\t\t\tKrizhevsky et al. 2012"
 
 
@@ -26,6 +33,22 @@ def test_shipped_sheets_load():
         assert len(frame) >= 13, path
         assert frame["score"].between(0, 100).all()
         assert (frame["source"] != "").all()
+
+
+def test_optional_columns(tmp_path):
+    """extra_data, ensemble and epoch_flop may be left out of a sheet (read as empty) or given in any order."""
+    frame = load_sheet(_write(tmp_path, GOOD), SHEET_SCHEMA, "", 100)
+    assert list(frame.columns) == ["line", *SHEET_COLUMNS]
+    assert frame.loc[0, "extra_data"] == "" and frame.loc[0, "ensemble"] == ""
+    assert frame["epoch_flop"].isna().all()
+    header = HEADER + "\t" + "\t".join(OPTIONAL_COLUMNS)
+    frame = load_sheet(_write(tmp_path, GOOD + "\tJFT-300M\tyes\t1.5e18", header=header), SHEET_SCHEMA, "", 100)
+    assert frame.loc[0, "extra_data"] == "JFT-300M" and frame.loc[0, "ensemble"] == "yes"
+    assert frame.loc[0, "epoch_flop"] == 1.5e18
+    with pytest.raises(SheetError, match="column 'ensemble'"):
+        load_sheet(_write(tmp_path, GOOD + "\t\tmaybe\t", header=header), SHEET_SCHEMA, "", 100)
+    with pytest.raises(SheetError, match="column 'epoch_flop'"):
+        load_sheet(_write(tmp_path, GOOD + "\t\t\t-1", header=header), SHEET_SCHEMA, "", 100)
 
 
 def test_good_row_types(tmp_path):

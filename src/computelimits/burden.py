@@ -14,7 +14,13 @@ from .datasets import load_datasets
 from .hardware import Conventions, HardwareTable, flops_by_convention
 from .sheets import error_from_score
 
-SOURCES = ("curated", "extracted", "given")
+SOURCES = ("curated", "extracted", "given")  # the hardware-burden sources, compared in disagreements.tsv
+# Epoch AI's own training-compute estimates (a sheet's `epoch_flop`) are another method than the hardware burden
+# (often operation counting, utilisation assumed): a separately named source that only these conventions take,
+# and only when config `source_priority` lists it. Never mixed into another convention's fits.
+ESTIMATE = "epoch_estimate"
+ESTIMATE_CONVENTIONS = ("epoch",)
+ALL_SOURCES = (*SOURCES, ESTIMATE)
 _PAPERS_COLUMNS = [
     "benchmark",
     "model",
@@ -35,8 +41,11 @@ _PAPERS_COLUMNS = [
     "curated_flop",
     "extracted_flop",
     "given_flop",
+    "epoch_estimate_flop",
     "extracted_sentence",
     "extracted_note",
+    "extra_data",
+    "ensemble",
     "source",
 ]
 
@@ -159,8 +168,10 @@ def merge_benchmark(
     rows = []
     for _, row in sheet.iterrows():
         out = {
-            c: row.get(c, "") for c in ("model", "arxiv_id", "year", "score", "hardware", "count", "hours", "source")
+            c: row.get(c, "")
+            for c in ("model", "arxiv_id", "year", "score", "hardware", "count", "hours", "extra_data", "ensemble")
         }
+        out["source"] = row.get("source", "")
         out["benchmark"] = name
         candidates: dict[str, dict] = {}
         reasons = []
@@ -194,6 +205,14 @@ def merge_benchmark(
             }
         for source in SOURCES:
             out[f"{source}_flop"] = candidates.get(source, {}).get("flop", np.nan)
+        estimate = row.get("epoch_flop", np.nan)
+        out["epoch_estimate_flop"] = estimate
+        if not pd.isna(estimate) and ESTIMATE in priority:
+            if convention in ESTIMATE_CONVENTIONS:
+                spread = 10**given_log10_halfwidth
+                candidates[ESTIMATE] = {"flop": estimate, "flop_low": estimate / spread, "flop_high": estimate * spread}
+            else:
+                reasons.append(f"Epoch AI's estimate is taken by the {', '.join(ESTIMATE_CONVENTIONS)} convention only")
         chosen = next((s for s in priority if s in candidates), None)
         if chosen:
             values = candidates[chosen]
@@ -275,24 +294,38 @@ def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:
     )
 
 
-VALIDATION_COLUMNS = ["benchmark", "model", "hardware", "count", "hours", "flop_thompson", "given_flop", "log10_ratio"]
+VALIDATION_COLUMNS = [
+    "benchmark", "model", "hardware", "count", "hours", "flop_thompson", "given_flop", "log10_ratio",
+    "flop_epoch", "epoch_estimate_flop", "log10_ratio_epoch",
+]  # fmt: skip
 
 
 def validation(papers: pd.DataFrame) -> pd.DataFrame:
-    """Rows with both our own thompson-convention FLOPs (from hardware, count and hours) and a FLOP value given in
-    the sheet (Thompson et al.'s hardware burden in the shipped sheets): log10(ours / given)."""
-    both = papers[papers["flop_thompson"].notna() & papers["given_flop"].notna()].copy()
-    both["log10_ratio"] = np.log10(both["flop_thompson"] / both["given_flop"])
+    """Our own hardware-based FLOPs against others' values for the same model, one row per model with either pair:
+    thompson-convention FLOPs against a FLOP value given in the sheet (Thompson et al.'s hardware burden in the
+    shipped sheets), `log10_ratio` = log10(ours / given); epoch-convention FLOPs against Epoch AI's own estimate,
+    `log10_ratio_epoch` = log10(ours / Epoch's). A pair that does not exist is empty."""
+    papers = papers.copy()
+    for column in ("flop_thompson", "flop_epoch", "given_flop", "epoch_estimate_flop"):
+        if column not in papers:
+            papers[column] = np.nan
+    thompson = papers["flop_thompson"].notna() & papers["given_flop"].notna()
+    epoch = papers["flop_epoch"].notna() & papers["epoch_estimate_flop"].notna()
+    both = papers[thompson | epoch].copy()
+    both["log10_ratio"] = np.log10(both["flop_thompson"].where(thompson) / both["given_flop"].where(thompson))
+    both["log10_ratio_epoch"] = np.log10(both["flop_epoch"].where(epoch) / both["epoch_estimate_flop"].where(epoch))
     return both.reindex(columns=VALIDATION_COLUMNS)
 
 
 COUNTS_COLUMNS = [
-    "benchmark", "rows", "with_compute", "curated", "extracted", "given", "no_compute", "first_year", "last_year",
+    "benchmark", "rows", "with_compute", *ALL_SOURCES, "no_compute", "with_compute_2020", "first_year", "last_year",
 ]  # fmt: skip
+RECENT_YEAR = 2020  # with_compute_2020: rows with usable compute published in this year or later
 
 
 def counts(papers: pd.DataFrame) -> pd.DataFrame:
-    """Per series: sheet rows, rows with usable compute and which source gave it, rows without, years covered."""
+    """Per series: sheet rows, rows with usable compute and which source gave it, rows without, rows with compute
+    published 2020 or later, years covered."""
     rows = []
     for name, group in papers.groupby("benchmark", sort=False):
         usable = group[group["status"] == "ok"]
@@ -302,8 +335,9 @@ def counts(papers: pd.DataFrame) -> pd.DataFrame:
                 "benchmark": name,
                 "rows": len(group),
                 "with_compute": len(usable),
-                **{source: int(by_source.get(source, 0)) for source in SOURCES},
+                **{source: int(by_source.get(source, 0)) for source in ALL_SOURCES},
                 "no_compute": int(group["status"].str.startswith("no compute").sum()),
+                "with_compute_2020": int((usable["year"] >= RECENT_YEAR).sum()),
                 "first_year": int(group["year"].min()),
                 "last_year": int(group["year"].max()),
             }
@@ -312,6 +346,12 @@ def counts(papers: pd.DataFrame) -> pd.DataFrame:
 
 
 def validation_summary(checked: pd.DataFrame) -> dict:
-    """n and median |log10(ours / given)| of the validation table (median None when it is empty)."""
-    ratios = checked["log10_ratio"].abs()
-    return {"n": len(checked), "median_abs_log10_ratio": float(ratios.median()) if len(checked) else None}
+    """n and median |log10 ratio| of each comparison in the validation table: ours (thompson) against the given
+    values, and ours (epoch) against Epoch AI's estimates (`_epoch`); a median is None when its n is 0."""
+    summary = {}
+    for suffix in ("", "_epoch"):
+        column = f"log10_ratio{suffix}"
+        ratios = checked[column].dropna().abs() if column in checked else pd.Series(dtype=float)
+        summary[f"n{suffix}"] = len(ratios)
+        summary[f"median_abs_log10_ratio{suffix}"] = float(ratios.median()) if len(ratios) else None
+    return summary

@@ -15,19 +15,13 @@ from jsonschema import Draft202012Validator
 
 from .defaults import benchmark_defaults
 
-SHEET_COLUMNS = [
-    "model",
-    "arxiv_id",
-    "year",
-    "score",
-    "hardware",
-    "count",
-    "hours",
-    "chip_hours",
-    "flop",
-    "source",
-]
-NUMERIC_COLUMNS = ["year", "score", "count", "hours", "chip_hours", "flop"]
+# Every sheet has the required columns; the optional ones (extra training data, ensembles, Epoch AI's own estimate)
+# may be left out of a sheet's header and then read as empty. SHEET_COLUMNS is their order in a written sheet.
+REQUIRED_COLUMNS = ["model", "arxiv_id", "year", "score", "hardware", "count", "hours", "chip_hours", "flop", "source"]
+OPTIONAL_COLUMNS = ["extra_data", "ensemble", "epoch_flop"]
+SHEET_COLUMNS = [*REQUIRED_COLUMNS[:-1], *OPTIONAL_COLUMNS, "source"]
+NUMERIC_COLUMNS = ["year", "score", "count", "hours", "chip_hours", "flop", "epoch_flop"]
+TEXT_COLUMNS = ["model", "arxiv_id", "hardware", "source", "extra_data", "ensemble"]
 
 
 class SheetError(ValueError):
@@ -66,7 +60,7 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str, score_max: float)
     with open(path, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
         header = reader.fieldnames or []
-        missing = [c for c in SHEET_COLUMNS if c not in header]
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             raise SheetError(f"{label}: missing column(s) {', '.join(repr(c) for c in missing)}; header is {header}")
         unknown = [c for c in header if c not in SHEET_COLUMNS]
@@ -105,7 +99,7 @@ def load_sheet(path: str | Path, schema: dict, benchmark: str, score_max: float)
     frame.insert(0, "line", [line for line, _ in records])
     for column in NUMERIC_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in ("model", "arxiv_id", "hardware", "source"):
+    for column in TEXT_COLUMNS:
         frame[column] = frame[column].astype("string").fillna("").astype(str)
     return frame
 

@@ -18,12 +18,15 @@ write_tsv(papers, snakemake.output.papers)
 write_tsv(disagreements(papers, snakemake.params.factor), snakemake.output.disagreements)
 checked = validation(papers)
 summary = validation_summary(checked)
-log.info(
-    "validation against given FLOPs: n=%d, median |log10(ours/given)| %s",
-    summary["n"],
-    "n/a" if summary["median_abs_log10_ratio"] is None else f"{summary['median_abs_log10_ratio']:.3f}",
-)
+for suffix, against in (("", "given FLOPs (thompson)"), ("_epoch", "Epoch AI's estimates (epoch)")):
+    median = summary[f"median_abs_log10_ratio{suffix}"]
+    log.info(
+        "validation against %s: n=%d, median |log10(ours/theirs)| %s",
+        against,
+        summary[f"n{suffix}"],
+        "n/a" if median is None else f"{median:.3f}",
+    )
 write_tsv(checked, snakemake.output.validation)
 table = counts(papers)
-log.info("rows per series (total / with compute / curated / extracted / given):\n%s", table.to_string(index=False))
+log.info("rows per series:\n%s", table.to_string(index=False))
 write_tsv(table, snakemake.output.counts)
