@@ -199,6 +199,13 @@ def test_epoch_estimates_only_under_the_epoch_convention(tmp_path):
 
     table = counts(epoch.reset_index()).set_index("benchmark").loc["wmt"]
     assert (table["epoch_estimate"], table["with_compute"], table["with_compute_2020"]) == (2, 3, 2)
+    # disagreements: the estimate against our epoch-convention FLOPs, never against the thompson ones
+    found = disagreements(epoch.reset_index(), 2.0)
+    assert found[["model", "source_a", "source_b"]].values.tolist() == [
+        ["Curated", "curated", "epoch_estimate"],  # 0.4 x 8 P100 (fp32) x 12 h = 1.3e18 against 4e18
+        ["Given and estimate", "given", "epoch_estimate"],
+    ]
+    assert disagreements(thompson.reset_index(), 2.0).empty
 
 
 def test_validation_against_epoch_estimates(tmp_path):

@@ -267,10 +267,14 @@ def _extracted(stages: list[pd.Series], conventions: Conventions) -> dict:
 
 
 def disagreements(papers: pd.DataFrame, factor: float) -> pd.DataFrame:
-    """Rows whose sources differ by more than `factor` (pairwise, in FLOP)."""
+    """Rows whose sources differ by more than `factor` (pairwise, in FLOP). Epoch AI's estimate is compared only
+    under the conventions that may take it (its method is not the hardware burden's)."""
     rows = []
     for _, row in papers.iterrows():
         values = {s: row[f"{s}_flop"] for s in SOURCES if not pd.isna(row[f"{s}_flop"])}
+        estimate = row.get("epoch_estimate_flop", np.nan)
+        if row.get("convention") in ESTIMATE_CONVENTIONS and not pd.isna(estimate):
+            values[ESTIMATE] = estimate
         names = list(values)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
