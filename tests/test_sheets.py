@@ -28,7 +28,7 @@ def _write(tmp_path, *rows, header=HEADER):
 
 
 def test_shipped_sheets_load():
-    for path in sorted((ROOT / "config/sheets").glob("*.tsv")):
+    for path in sorted((ROOT / "config/sheets").glob("**/*.tsv")):
         frame = load_sheet(path, SHEET_SCHEMA, "", 100)
         assert len(frame) >= 13, path
         assert frame["score"].between(0, 100).all()
@@ -116,8 +116,50 @@ def test_shipped_sheets_rebuild_from_reference_data(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    for sheet in sorted((ROOT / "config/sheets").glob("*.tsv")):
-        assert (tmp_path / sheet.name).read_bytes() == sheet.read_bytes(), f"{sheet.name} differs from a rebuild"
-    sheets = sorted((ROOT / "config/sheets").glob("*.tsv"))
+    shipped = sorted(p.relative_to(ROOT / "config/sheets") for p in (ROOT / "config/sheets").glob("**/*.tsv"))
+    assert shipped == sorted(p.relative_to(tmp_path) for p in tmp_path.glob("**/*.tsv"))
+    assert len(shipped) == 18  # default, full and thompson_v1 sheets of six series
+    for name in shipped:
+        assert (tmp_path / name).read_bytes() == (ROOT / "config/sheets" / name).read_bytes(), f"{name} differs"
+    sheets = [ROOT / "config/sheets" / name for name in shipped]
     every_row_cites = [line.split("\t")[-1] for sheet in sheets for line in sheet.read_text().splitlines()[1:]]
     assert all(source.strip() for source in every_row_cites)
+
+
+def _sheet(name: str):
+    return load_sheet(ROOT / "config/sheets" / name, SHEET_SCHEMA, "", 100).set_index("model")
+
+
+def test_shipped_sheets_sources_kept_apart():
+    """The default sheets are a selection of the full ones (same rows, same facts); the thompson_v1 sheets are the
+    chart's 101 points alone; Epoch AI's estimates sit in epoch_flop, never in flop; every curated fact, given
+    value and estimate is cited in the row's source."""
+    v1_rows = 0
+    for series in ("imagenet", "coco", "squad", "conll", "wmt14_en_fr", "wmt14_en_de"):
+        default, full, v1 = _sheet(f"{series}.tsv"), _sheet(f"full/{series}.tsv"), _sheet(f"thompson_v1/{series}.tsv")
+        assert set(default.index) <= set(full.index)
+        assert default.drop(columns="line").equals(full.loc[default.index].drop(columns="line"))
+        assert v1["flop"].notna().all() and (v1["hardware"] == "").all()
+        assert v1["source"].str.startswith("score and flop: Thompson et al. 2020 public chart points").all()
+        v1_rows += len(v1)
+        assert set(v1.index) <= set(default.index)
+        with_hardware = default[default["hardware"] != ""]
+        assert with_hardware["source"].str.contains("hardware: ").all()
+        estimated = default[default["epoch_flop"].notna()]
+        assert estimated["source"].str.contains("epoch_flop: Epoch AI models database").all()
+        leaderboard_flop = default[default["flop"].notna() & ~default.index.isin(v1.index)]
+        assert leaderboard_flop["source"].str.contains("Hardware Burden").all()
+        assert default.loc[default["ensemble"] == "yes"].index.str.contains("(?i)ensemble|LSTM|AlexNet").all()
+    assert v1_rows == 101
+
+
+def test_shipped_sheet_facts():
+    """A few facts checked by hand against the papers and Epoch AI's rows."""
+    imagenet, squad = _sheet("imagenet.tsv"), _sheet("squad.tsv")
+    assert imagenet.loc["EfficientNetV2-L", ["hardware", "count", "hours"]].tolist() == ["TPU v3", 16, 24]
+    assert imagenet.loc["ViT-H/14", "chip_hours"] == 30000  # 2.5k TPUv3-core-days, 2 cores per chip
+    assert imagenet.loc["EfficientNetV2-L (21k)", "extra_data"] == "ImageNet-21k"
+    assert imagenet.loc["ResNet-152 (2015)", "arxiv_id"] == "1512.03385"  # Epoch's estimate on the ResNet paper's row
+    assert imagenet.loc["Meta Pseudo Labels (EfficientNet-L2)", "flop"] == 9.504e22  # PwC '95040G'
+    assert squad.loc["XLNet (single model)", ["count", "hours"]].tolist() == [512, 60]
+    assert "p8: 'We train XLNet-Large on 512 TPU v3 chips" in squad.loc["XLNet (single model)", "source"]

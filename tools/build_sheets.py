@@ -1,31 +1,45 @@
-"""Build the shipped benchmark sheets (config/sheets/*.tsv) from reference data in ../shared/data.
+"""Build the shipped benchmark sheets (config/sheets/*.tsv, config/sheets/full/, config/sheets/thompson_v1/) from
+the reference data in ../shared/data.
 
 Run by a maintainer: `python tools/build_sheets.py [--shared ../shared/data]`. The reference files are never copied
 into the repository; only facts (model, year, score, hardware, count, hours, compute) go into the sheets, each row
-citing its sources. The build is deterministic: the same reference files give byte-identical sheets.
+citing every source of its facts in `source`. The build is deterministic: the same reference files give
+byte-identical sheets.
 
-Sources, in the order they are applied:
+Rows, in the order they are taken (a later source's entry for a model already in the sheet is not repeated):
 1. Thompson et al.'s public chart points (computerprogress.com data, 2021-09): score and hardware burden, entered as
-   `flop` (GFLOP x 1e9): the `given` compute.
-2. Leaderboards for models the chart does not have (scores only; their compute comes from hardware facts below or,
-   when the pipeline can read the paper's PDF, from its own extraction): NLP-progress (CoNLL-2003, WMT14), the SQuAD
-   1.1 leaderboard and EFF's AI progress tables (Papers with Code sota-extractor), the Papers with Code ImageNet
-   leaderboard copy of Nov 2019 (state of the art at the time).
-3. Hardware, chip count and training time: Epoch AI's models database (hand-matched rows, listed in EPOCH_FACTS with
-   the reason for each match), the pipeline's own extraction from the development PDFs (DEV_EXTRACTED), and the
-   papers' sentences for SCIENCE.md's check figures (CURATED_HARDWARE).
-A leaderboard row is the same model as a sheet row when both name the same arXiv id (or the same name) and their
-scores differ by at most SAME_SCORE points; it is then not added again.
+   `flop` (GFLOP x 1e9), the `given` compute.
+2. The Papers with Code leaderboards of mid-2025 (pwc_snapshot_2025; rows with an arXiv id): score, date and, on
+   some rows, the "Hardware Burden" of Thompson et al.'s group ("NG" = N x 1e18 FLOP), also entered as `flop`.
+3. The older leaderboard copies the first sheets were built from (NLP-progress, the SQuAD 1.1 and EFF tables of
+   Papers with Code's sota-extractor, the PwC ImageNet copy of Nov 2019), for models the others lack.
+4. Models a paper reports and times whose result no leaderboard lists (PAPER_ROWS: score and its table cited).
+Compute facts (hardware, count, hours or chip-hours: the `curated` source) come from Epoch AI's hardware facts
+(EPOCH_FACTS), from checked sentences of the papers (LABEL_FACTS: the hand labels of papers_extend and
+papers_sheets, every quoted sentence verified on its page of the PDF at build time; PDF_FACTS: sentences of the
+development PDFs), from the pipeline's own extraction of development PDFs (DEV_EXTRACTED) and from SCIENCE.md's
+check figures (CURATED_HARDWARE). Epoch AI's own FLOP estimates go into `epoch_flop` (EPOCH_ESTIMATES), a
+separately named source only the epoch convention takes.
+
+Three sets of sheets:
+- config/sheets/<series>.tsv (default): every chart point, every row with compute from any source (an Epoch
+  estimate included), and the notable rows without it (each leaderboard's state of the art at the time).
+- config/sheets/full/<series>.tsv (config/full.yaml): every leaderboard row with an arXiv id, for an online run.
+- config/sheets/thompson_v1/<series>.tsv (config/thompson_v1.yaml): the chart's 101 points alone, so the paper's v1
+  fits are reproduced whatever the other sources add.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import math
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 THOMPSON_FILE = "computerprogress_thompson/website_benchmark_points_2021-09.csv"
 THOMPSON_SOURCE = "Thompson et al. 2020 public chart points (computerprogress.com data, 2021-09)"
 EPOCH_FILE = "epoch_ai_models/epoch_models_union_key_columns.csv"
@@ -33,15 +47,24 @@ NLP_PROGRESS_FILE = "nlp_progress/nlp_progress_tables_2024-06.csv"
 PWC_FLAT_FILE = "pwc_sota_extractor/benchmark_results_flat.csv"
 IMAGENET_FILE = "pwc_imagenet_2019_agataf/imagenet_pwc_2019-11.csv"
 IMAGENET_SOTA_FILE = "pwc_imagenet_2019_agataf/top_results_at_time_t.csv"
+PWC_DIR = "pwc_snapshot_2025"
 DEV_PDFS = "papers_dev/pdfs"
+# Hand labels of checked training-time sentences: papers_extend's live in this repository (bench/labels), the
+# papers_sheets labels beside the PDFs in ../shared/data.
+LABELS = {
+    "papers_extend": (ROOT / "bench/labels/papers_extend/labels.csv", "papers_extend/pdfs"),
+    "papers_sheets": (None, "papers_sheets/pdfs"),
+}
 
 NLP_PROGRESS_SOURCE = "NLP-progress (S. Ruder, MIT licence), {file}, table '{section}', commit 379f03f (2024-06)"
 SQUAD_SOURCE = "SQuAD 1.1 leaderboard, test F1 (Papers with Code sota-extractor squad.json, CC BY-SA 4.0)"
 EFF_SOURCE = "EFF AI Progress Measurement, {dataset} (Papers with Code sota-extractor eff.json, CC BY-SA 4.0)"
 IMAGENET_SOURCE = "Papers with Code ImageNet leaderboard, top-1, copy of Nov 2019 (agataf/AIindex; CC BY-SA 4.0)"
-EPOCH_SOURCE = (
-    "Epoch AI models database (CC BY 4.0), row '{model}': Training hardware, Hardware quantity, Training time"
+PWC_SOURCE = (
+    "Papers with Code leaderboard '{board}' ({metric}), row {row} (mid-2025 snapshot via OpenCodePapers, CC BY-SA 4.0)"
 )
+HB_SOURCE = "its Hardware Burden '{value}' (Thompson et al.'s group; N G = N x 1e18 FLOP)"
+EPOCH_SOURCE = "Epoch AI models database (CC BY 4.0), row '{model}'"
 EXTRACTED_SOURCE = "computelimits extraction from the paper's PDF (arXiv {arxiv}, page {page}): '{sentence}'"
 
 SAME_SCORE = 0.6  # points: leaderboards round and re-report; a different setting of one paper differs by more
@@ -53,9 +76,35 @@ SERIES = {
     "WMT2014 En-Fr": "wmt14_en_fr",
     "WMT2014 En-De": "wmt14_en_de",
 }
+# The Papers with Code leaderboards of each series, main one first, and the column of the series' metric. COCO:
+# 'object-detection-on-coco' is the page PwC titled "COCO test-dev" (it alone has Hardware Burden); the separate
+# 'coco-test-dev' board adds the models the first lacks. SQuAD: test F1 (the dev board is another metric).
+PWC_BOARDS = {
+    "imagenet": [("image-classification-on-imagenet", "Top 1 Accuracy")],
+    "coco": [("object-detection-on-coco", "box mAP"), ("object-detection-on-coco-test-dev", "box mAP")],
+    "squad": [("question-answering-on-squad11", "F1")],
+    "conll": [("named-entity-recognition-ner-on-conll-2003", "F1")],
+    "wmt14_en_fr": [("machine-translation-on-wmt2014-english-french", "BLEU score")],
+    "wmt14_en_de": [("machine-translation-on-wmt2014-english-german", "BLEU score")],
+}
+# Leaderboard rows that are another paper's model re-reported (the model's own row is in the sheet) or not the
+# series' metric: (series, arXiv id, model name as on the board) -> why.
+PWC_SKIP = {
+    ("imagenet", "2105.01601", "ViT-L/16 Dosovitskiy et al. (2021)"): "ViT's own model, re-reported in MLP-Mixer",
+}
+# Leaderboard rows that are a sheet row's model although name, year or paper differ:
+# (series, leaderboard model name, arXiv id) -> the sheet row's model name.
+SAME_MODEL = {
+    # the journal version of Cascade R-CNN lists the chart's 42.8 AP model under this name
+    ("coco", "Cascade R-CNN", "1906.09756"): "Cascade R-CNN (ResNet-101-FPN+, cascade)",
+    ("squad", "LUKE 483M", "2010.01057"): "LUKE (single model)",  # one submission listed twice, 95.4 and 95.379
+}
+# Leaderboard rows evaluated on another metric than the series' (by a word of the model name).
+OTHER_METRIC = {"imagenet": re.compile(r"correct-labels")}  # SimpleNet on re-labelled validation images
 
 # arXiv ids (base id, no version) of the papers behind the chart points: from the leaderboards' and Epoch AI's paper
-# links for the same model and score, or hand-checked for well-known papers. Blank where not certain.
+# links for the same model and score, or hand-checked for well-known papers. Blank where not certain; a leaderboard
+# row of the same model fills the others.
 ARXIV_IDS = {
     "AlexNet  7CNNs": "",
     "ZFNet(ensemble, 6 convnets)": "1311.2901",
@@ -85,6 +134,7 @@ ARXIV_IDS = {
     "FusionNet (single model)": "1711.07341",
     "MEMEN(ensemble model)": "1707.09098",
     "MEMEN(singel model)": "1707.09098",
+    "QANet": "1804.09541",
     "Ruminating Reader (single model)": "1704.07415",
     "SAN": "1712.03556",
     "SAN(single model)": "1712.03556",
@@ -100,6 +150,8 @@ ARXIV_IDS = {
     "RNN-search50*": "1409.0473",
     "Regularized LSTM": "1409.2329",
     "Ma and Hovy": "1603.01354",
+    "Neural-CRF+AE": "1808.09075",
+    "CRF + AutoEncoder": "1808.09075",
     "LM-LSTM-CRF": "1709.04109",
     "CNN Large + fine-tune": "1903.07785",
 }
@@ -108,7 +160,7 @@ RENAMED_IDS = {
     ("wmt14_en_de", "Transformer Big (2018)"): "1806.00187",
     ("wmt14_en_fr", "Transformer Big (2018)"): "1806.00187",
 }
-# Leaderboard rows without a paper link: ids from Epoch AI's link for the same model.
+# Older leaderboard rows without a paper link: ids from Epoch AI's link for the same model.
 LEADERBOARD_IDS = {
     ("imagenet", "ZFNet"): "1311.2901",
     ("imagenet", "VGG-19"): "1409.1556",
@@ -124,8 +176,60 @@ LEADERBOARD_IDS = {
     ("imagenet", "FixResNeXt-101 32x48d"): "1906.06423",
     ("conll", "LUKE"): "2010.01057",
 }
-# Beyond the state-of-the-art-at-the-time list, ImageNet leaderboard rows that Epoch AI has hardware facts for.
-IMAGENET_EXTRA = ["ResNeXt-101 32x48d", "AmoebaNet-A"]
+
+# Models a paper times whose result no leaderboard here lists: (series, model) -> arXiv id, year, score, the table
+# the score is in (checked in the PDF).
+PAPER_ROWS = {
+    ("imagenet", "DeiT-B (no distillation)"): (
+        "2012.12877",
+        2020,
+        81.8,
+        "Touvron et al. 2020 (arXiv 2012.12877) Table 5 p12, 'DeiT-B'",
+    ),
+    ("imagenet", "DeiT-B↑384 (no distillation)"): (
+        "2012.12877",
+        2020,
+        83.1,
+        "Touvron et al. 2020 (arXiv 2012.12877) Table 5 p12, 'DeiT-B↑384'",
+    ),
+    ("imagenet", "Mixer-L/16 (ImageNet-21k pre-training)"): (
+        "2105.01601",
+        2021,
+        84.15,
+        "Tolstikhin et al. 2021 (arXiv 2105.01601) Table 2 p5, 'Mixer-L/16' (ImageNet-21k)",
+    ),
+    ("wmt14_en_de", "Lite Transformer (2.9M)"): (
+        "2004.11886",
+        2020,
+        22.5,
+        "Wu et al. 2020 (arXiv 2004.11886) Tables 2 and 3 pp7-8, WMT'14 En-De, 2.9M parameters",
+    ),
+    ("wmt14_en_de", "Lite Transformer (11.7M)"): (
+        "2004.11886",
+        2020,
+        25.6,
+        "Wu et al. 2020 (arXiv 2004.11886) Tables 2 and 3 pp7-8, WMT'14 En-De, 11.7M parameters",
+    ),
+}
+# The older sheets' rows from the development PDFs (extraction): ViT-L/16 and Once-for-All.
+DEV_NEW_ROWS = {
+    ("imagenet", "ViT-L/16 (ImageNet-21k pre-training)"): {
+        "arxiv_id": "2010.11929",
+        "year": 2020,
+        "score": 85.30,
+        "pdf": "2010.11929v2.pdf",
+        "contains": "cloud TPUv3 with 8 cores",
+        "score_source": "Dosovitskiy et al. 2020 (arXiv 2010.11929v2) Table 2, 'Ours-I21k (ViT-L/16)'",
+    },
+    ("imagenet", "Once-for-All (w/ PS)"): {
+        "arxiv_id": "1908.09791",
+        "year": 2019,
+        "score": 76.0,
+        "pdf": "1908.09791v5.pdf",
+        "contains": "1,200 GPU hours on V100",
+        "score_source": "Cai et al. 2020 (arXiv 1908.09791v5) Table 1, 'OFA w/ PS', 76.0 top-1 for 1200 GPU hours",
+    },
+}
 
 # Hardware facts stated in the papers (SCIENCE.md check figures). Keyed by (series, chart model, year).
 CURATED_HARDWARE = {
@@ -152,7 +256,8 @@ CURATED_HARDWARE = {
 }
 
 # Epoch AI rows whose hardware facts describe the sheet model's training, by (series, sheet model name):
-# (Epoch model, overrides of Epoch's columns, why the match holds or what the figures cover).
+# (Epoch model, overrides of Epoch's columns, why the match holds or what the figures cover). Hardware, quantity
+# and hours from Epoch's columns; a row with only `Training chip-hours` gives chip-hours.
 EPOCH_FACTS = {
     ("imagenet", "SPPNet"): (
         "SPPNet",
@@ -166,17 +271,58 @@ EPOCH_FACTS = {
         "the architecture search: 'Each experiment ran on 450 K40 GPUs for 20k models (approx. 7 days)'",
     ),
     ("imagenet", "ResNeXt-101 32x48d"): ("ResNeXt-101 32x48d", {}, "Instagram pre-training, 336 GPUs, 19 GPU-years"),
-    ("imagenet", "MnasNetA3"): (
-        "MnasNet-A3",
-        {"hardware": "TPU v2"},
-        "the architecture search, '4.5 days on 64 TPUv2 devices' (4 chips each) as Epoch quotes it; Epoch's "
-        "hardware column says TPU v3, the quoted sentence TPUv2",
-    ),
+    **{
+        ("imagenet", model): (
+            "MnasNet-A3",
+            {"hardware": "TPU v2"},
+            "the architecture search the paper's models come from, '4.5 days on 64 TPUv2 devices' (4 chips each) as "
+            "Epoch quotes it; Epoch's hardware column says TPU v3, the quoted sentence TPUv2",
+        )
+        for model in ("MnasNetA3", "MnasNet-A2", "MnasNet-A1")
+    },
     ("imagenet", "NoisyStudent(EfficientNetL2)"): (
         "Noisy Student (L2)",
         {},
         "'trained for 6 days on a Cloud TPU v3 Pod, which has 2048 cores'",
     ),
+    ("imagenet", "ResNet-101 (JFT-300M Finetuning)"): (
+        "JFT",
+        {},
+        "JFT-300M pre-training, 50 K80 GPUs for 60 days (Epoch's columns); the ImageNet fine-tuning is not timed",
+    ),
+    ("imagenet", "Proxyless"): (
+        "ProxylessNAS",
+        {},
+        "the architecture search, 'For their searched Imagenet models, they used 200 GPU hours on a V100 GPU'; the "
+        "final training is not timed",
+    ),
+    ("imagenet", "Meta Pseudo Labels (EfficientNet-L2)"): (
+        "Meta Pseudo Labels",
+        {},
+        "'about 11 days for EfficientNet-L2' on 'a cluster of 2,048 TPUv3 cores' (1024 chips)",
+    ),
+    **{
+        (series, "Florence-CoSwin-H"): (
+            "Florence",
+            {},
+            "pre-training, 'The model takes 10 days to train on 512 NVIDIA A100 GPUs'"
+            + ("" if series == "imagenet" else "; the detection fine-tuning is not timed"),
+        )
+        for series in ("imagenet", "coco")
+    },
+    **{
+        (series, "EVA"): (
+            "EVA-01",
+            {},
+            "pre-training, Table 3: 14.5 days on 128 A100 GPUs"
+            + (
+                "; the ImageNet fine-tuning is not timed"
+                if series == "imagenet"
+                else "; the detection fine-tuning is not timed"
+            ),
+        )
+        for series in ("imagenet", "coco")
+    },
     ("coco", "RetinaNet (ResNet-101-FPN)"): ("RetinaNet-R101", {}, "'synchronized SGD over 8 GPUs'"),
     ("squad", "BERT (single)"): (
         "BERT-Large",
@@ -188,13 +334,22 @@ EPOCH_FACTS = {
         {},
         "pre-training of one BERT-Large: '16 Cloud TPUs (64 TPU chips total). Each pre-training took 4 days'",
     ),
+    ("squad", "LUKE (single model)"): (
+        "LUKE",
+        {},
+        "LUKE's own pre-training, 16 V100 GPUs for about 30 days (from RoBERTa-large, whose compute is not counted)",
+    ),
     ("conll", "BERT Large"): (
         "BERT-Large",
         {},
         "pre-training: '16 Cloud TPUs (64 TPU chips total). Each pre-training took 4 days'",
     ),
     ("conll", "Ma and Hovy"): ("Named Entity Recognition model", {}, "'about ... 8 hours for NER'"),
-    ("conll", "LUKE"): ("LUKE", {}, "LUKE's own pre-training (from RoBERTa-large, whose compute is not counted)"),
+    ("conll", "LUKE 483M"): (
+        "LUKE",
+        {},
+        "LUKE's own pre-training, 16 V100 GPUs for about 30 days (from RoBERTa-large, whose compute is not counted)",
+    ),
     ("wmt14_en_fr", "RNMT+"): ("RNMT+", {}, "Table 1 (WMT14 En-Fr): 32 P100 GPUs, 120 h"),
     ("wmt14_en_de", "Transformer Big + BT"): (
         "Big Transformer for Back-Translation",
@@ -202,10 +357,191 @@ EPOCH_FACTS = {
         "'training updates in 27h 40min on 128 GPUs' (WMT14 En-De)",
     ),
 }
+# Facts Epoch AI records only in its notes (the paper's sentence or the authors' word, quoted there):
+# (series, model) -> (Epoch model, note column, quote that must stand in it, hardware, count, hours, chip_hours, why).
+EPOCH_NOTE_FACTS = {
+    ("imagenet", "Meta Pseudo Labels (EfficientNet-B6-Wide)"): (
+        "Meta Pseudo Labels",
+        "Training time notes",
+        "which takes about 11 days for EfficientNet-L2 and 10 days for EfficientNet-B6-Wide",
+        "TPU v3",
+        1024,
+        240.0,
+        None,
+        "the paper's sentence as Epoch quotes it, on 'a cluster of 2,048 TPUv3 cores' (1024 chips)",
+    ),
+    ("imagenet", "ALIGN (EfficientNet-L2)"): (
+        "ALIGN",
+        "Training compute notes",
+        "From author communication 14.82K TPUv3 core-days",
+        "TPU v3",
+        None,
+        None,
+        14820 * 24 / 2,
+        "14,820 TPU v3 core-days (2 cores per chip) from the authors, as Epoch records it",
+    ),
+}
+
+# Checked sentences of the hand labels (bench/labels/papers_extend/labels.csv, ../shared/data/papers_sheets/
+# labels.csv): (series, model) -> (facts, [label references], what they cover). A reference is (corpus, arXiv id,
+# page, start of the labelled sentence); the sentence is quoted in `source` and verified on its page of the PDF.
+# facts: hardware, count, hours or chip_hours (chip-hours summed over the stages the references give).
+LABEL_FACTS = {
+    # ImageNet
+    **{
+        ("imagenet", model): (
+            {"hardware": "TPU v3", "count": 16, "hours": hours},
+            [("papers_extend", "2104.00298", 7, start)],
+            "Table 7: 'Train-time is the total training time normalized for 32 TPU cores' (16 TPU v3 chips)",
+        )
+        for model, hours, start in [
+            ("EfficientNetV2-S", 7.1, "EfficientNetV2-S 83.9%"),
+            ("EfficientNetV2-M", 13.0, "EfficientNetV2-M 85.1%"),
+            ("EfficientNetV2-L", 24.0, "EfficientNetV2-L 85.7%"),
+            ("EfficientNetV2-S (21k)", 9.0, "EfficientNetV2-S (21k)"),
+            ("EfficientNetV2-M (21k)", 15.0, "EfficientNetV2-M (21k)"),
+            ("EfficientNetV2-L (21k)", 26.0, "EfficientNetV2-L (21k)"),
+            ("EfficientNetV2-XL (21k)", 45.0, "EfficientNetV2-XL (21k)"),
+        ]
+    },
+    ("imagenet", "Mixer-H/14 (JFT-300M pre-train)"): (
+        {"hardware": "TPU v3", "chip_hours": 1010 * 24 / 2},
+        [("papers_extend", "2105.01601", 5, "Mixer-H/14 87.94")],
+        "Table 2: pre-training on JFT-300M, 1.01k TPUv3-core-days (2 cores per chip); the fine-tuning is not timed",
+    ),
+    ("imagenet", "Mixer-L/16 (ImageNet-21k pre-training)"): (
+        {"hardware": "TPU v3", "chip_hours": 410 * 24 / 2},
+        [("papers_extend", "2105.01601", 5, "Mixer-L/16 84.15")],
+        "Table 2: pre-training on ImageNet-21k, 0.41k TPUv3-core-days (2 cores per chip); the fine-tuning is not timed",
+    ),
+    ("imagenet", "MAE (ViT-L)"): (
+        {"hardware": "TPU v3", "count": 64, "hours": 31.0},
+        [("papers_extend", "2111.06377", 7, "For example, training ViT-L on 128 TPU-v3 cores")],
+        "pre-training, 1600 epochs on 128 TPU v3 cores (64 chips); the fine-tuning is not timed",
+    ),
+    ("imagenet", "CoCa (finetuned)"): (
+        {"hardware": "TPU v4", "count": 2048, "hours": 120.0},
+        [("papers_extend", "2205.01917", 7, "Pretraining CoCa takes about 5 days")],
+        "pre-training (5 days); the last epoch at 576 px and the ImageNet fine-tuning are not timed",
+    ),
+    ("imagenet", "DeiT-B (no distillation)"): (
+        {"hardware": "V100", "count": 8, "hours": 53.0},
+        [("papers_extend", "2012.12877", 17, "A typical training of 300 epochs takes 37 hours")],
+        "300 epochs on one 8-GPU node; the GPU type (V100) is Epoch AI's (row 'DeiT-B'): the paper names V100 only "
+        "for its throughput figures",
+    ),
+    ("imagenet", "DeiT-B↑384 (no distillation)"): (
+        {"hardware": "V100", "count": 8, "hours": 73.0},
+        [
+            ("papers_extend", "2012.12877", 17, "A typical training of 300 epochs takes 37 hours"),
+            ("papers_extend", "2012.12877", 17, "This takes 20 hours on a single node (8 GPU)"),
+        ],
+        "53 h of training at 224 px plus 20 h of fine-tuning at 384 px on one 8-GPU node; the GPU type (V100) is "
+        "Epoch AI's (row 'DeiT-B'): the paper names V100 only for its throughput figures",
+    ),
+    ("imagenet", "PReLUNet"): (
+        {"hardware": "K40", "count": 8, "hours": math.sqrt(504 * 672)},
+        [("papers_sheets", "1502.01852", 6, "Training A/B on four K20 GPUs")],
+        "model C (the chart's 75.73% is model C's): eight K40 GPUs, 3-4 weeks (geometric mean)",
+    ),
+    ("imagenet", "ResNeXt101 (64 x 4d) img size 320x320 / 299x299"): (
+        {"hardware": "M40", "count": 8, "hours": 240.0},
+        [("papers_sheets", "1611.05431", 7, "Training the 2×complexity model")],
+        "10 days on 8 GPUs; the GPU type from the sentence before ('On 8 GPUs of NVIDIA M40, training 32×4d ...')",
+    ),
+    # SQuAD
+    ("squad", "BiDAF (single model)"): (
+        {"hardware": "Titan X", "count": 1, "hours": 20.0},
+        [("papers_sheets", "1611.01603", 6, "The training process takes roughly 20 hours")],
+        "one training run",
+    ),
+    ("squad", "MEMEN(singel model)"): (
+        {"hardware": "Titan X", "count": 1, "hours": 5.0},
+        [("papers_sheets", "1707.09098", 5, "Our MEMEN was trained with NVIDIA Titan X GPU")],
+        "the 3-hop single model",
+    ),
+    ("squad", "QANet"): (
+        {"hardware": "P100", "count": 1, "hours": 18.0},
+        [("papers_extend", "1804.09541", 2, "For instance, if we allow our model to train for 18 hours")],
+        "the run behind the chart's 82.7 (a dev-set F1); one P100 (named elsewhere in the paper)",
+    ),
+    ("squad", "SpanBERT"): (
+        {"hardware": "V100", "count": 32, "hours": 360.0},
+        [("papers_sheets", "1907.10529", 6, "The pre-training was done on 32 Volta V100 GPUs")],
+        "pre-training (15 days); the fine-tuning is not timed",
+    ),
+    ("squad", "XLNet (single model)"): (
+        {"hardware": "TPU v3", "count": 512, "hours": 60.0},
+        [("papers_extend", "1906.08237", 8, "We train XLNet-Large on 512 TPU v3 chips")],
+        "pre-training of XLNet-Large (2.5 days; Epoch AI quotes a later version's 5.5 days); the fine-tuning is not "
+        "timed",
+    ),
+    # CoNLL
+    ("conll", "Neural-CRF+AE"): (
+        {"hardware": "Titan X", "count": 1, "hours": 8.0},
+        [("papers_extend", "1808.09075", 4, "With the above hyper-parameter setting, training takes approximately")],
+        "one full run of 40 epochs (the reported F1 is a mean over 5 runs); GPU type named elsewhere in the paper",
+    ),
+    # WMT
+    ("wmt14_en_de", "ConvS2S (ensemble) (variant 2)"): (
+        {"hardware": "M40", "count": 1, "hours": 444.0},
+        [("papers_sheets", "1705.03122", 6, "We trained this model on a single GPU over a period of 18.5 days")],
+        "the single model (25.16 BLEU; the chart calls it an ensemble): 18.5 days on one M40 (named on p5)",
+    ),
+    **{
+        ("wmt14_en_de", model): (
+            {"hardware": "V100", "count": 8, "hours": hours},
+            [("papers_extend", "2004.11886", 8, start)],
+            "Table 3 'GPU Hours' 8 x H, 'measured on NVIDIA V100 GPU' (the paper trains its WMT models on 16 RTX "
+            "2080Ti GPUs, untimed)",
+        )
+        for model, hours, start in [
+            ("Lite Transformer (2.9M)", 14.0, "Lite Transformer (Ours) 2.9M 90M 22.5 8×14"),
+            ("Lite Transformer (11.7M)", 19.0, "Lite Transformer (Ours) 11.7M 360M 25.6 8×19"),
+        ]
+    },
+    ("wmt14_en_fr", "RNN-search50*"): (
+        {"hardware": "Quadro K6000", "count": 1, "hours": 252.0},
+        [("papers_sheets", "1409.0473", 14, "RNNsearch-50")],
+        "Table 2: 252 h on one Quadro K-6000 (the table names one GPU per model)",
+    ),
+    ("wmt14_en_fr", "GNMT+RL"): (
+        {"hardware": "K80", "count": 96, "hours": 144.0},
+        [("papers_sheets", "1609.08144", 15, "On WMT En→Fr, it takes around 6 days")],
+        "the maximum-likelihood stage; the RL refinement ('around 3 days') names no hardware and is not counted",
+    ),
+    ("wmt14_en_fr", "ConvS2S (ensemble)"): (
+        {"hardware": "M40", "count": 8, "hours": 888.0},
+        [("papers_sheets", "1705.03122", 6, "Our results are based on training with 8 GPUs for about 37 days")],
+        "the single model (40.51 BLEU; the chart calls it an ensemble): 37 days on 8 GPUs, M40 as p5 names for the "
+        "paper's other runs ('a single Nvidia M40 GPU except for WMT'14 English-French', a multi-GPU machine)",
+    ),
+    ("wmt14_en_fr", "Transformer (ADMIN init)"): (
+        {"hardware": "V100", "count": 16, "hours": 60.0},
+        [("papers_sheets", "2008.07772", 3, "Taking FR as an example")],
+        "the 60L-12L ADMIN model (43.8 BLEU, Table 1): 2.5 days on one DGX-2 (16 V100)",
+    ),
+}
+# Sentences of the development PDFs (papers_dev, no labels with pages): (series, model) -> (facts, PDF file, page,
+# quote, what they cover). The quote is verified on its page at build time.
+PDF_FACTS = {
+    ("imagenet", model): (
+        {"hardware": "TPU v3", "chip_hours": core_days * 24 / 2},
+        "2010.11929v2.pdf",
+        6,
+        "TPUv3-core-days 2.5k 0.68k 0.23k 9.9k 12.3k",
+        f"Table 2, pre-training of {what}: {core_days:g} TPUv3-core-days ('the number of TPU v3 cores (2 per "
+        "chip) used for training multiplied by the training time in days', p5); the fine-tuning is not timed",
+    )
+    for model, core_days, what in [
+        ("ViT-H/14", 2500, "ViT-H/14 on JFT-300M"),
+        ("ViT-L/16", 680, "ViT-L/16 on JFT-300M"),
+        ("BiT-L (ResNet)", 9900, "BiT-L (ResNet152x4) on JFT-300M, as the ViT paper reports it"),
+    ]
+}
 
 # Sheet rows whose hardware facts come from the pipeline's own extraction of a development PDF: (series, model) ->
-# (PDF file in papers_dev/pdfs, text the chosen statement's sentence contains). New rows (not in the chart) also give
-# their score and its place in the paper.
+# (PDF file in papers_dev/pdfs, text the chosen statement's sentence contains).
 DEV_EXTRACTED = {
     ("imagenet", "ZFNet(ensemble, 6 convnets)"): (
         "visualizing_and_understanding_convolutional_networks.pdf",
@@ -213,26 +549,106 @@ DEV_EXTRACTED = {
     ),
     ("imagenet", "VGG19"): ("1409.1556v6.pdf", "four NVIDIA Titan Black GPUs"),
 }
-DEV_NEW_ROWS = {
-    ("imagenet", "ViT-L/16 (ImageNet-21k pre-training)"): {
-        "arxiv_id": "2010.11929",
-        "year": 2020,
-        "score": 85.30,
-        "pdf": "2010.11929v2.pdf",
-        "contains": "cloud TPUv3 with 8 cores",
-        "score_source": "Dosovitskiy et al. 2020 (arXiv 2010.11929v2) Table 2, 'Ours-I21k (ViT-L/16)'",
-    },
-    ("imagenet", "Once-for-All (w/ PS)"): {
-        "arxiv_id": "1908.09791",
-        "year": 2019,
-        "score": 76.0,
-        "pdf": "1908.09791v5.pdf",
-        "contains": "1,200 GPU hours on V100",
-        "score_source": "Cai et al. 2020 (arXiv 1908.09791v5) Table 1, 'OFA w/ PS', 76.0 top-1 for 1200 GPU hours",
-    },
+
+# Epoch AI's own training-compute estimates ("Training compute (FLOP)") for the sheet's model and training run:
+# (series, model) -> (Epoch model, what the estimate covers). Another method than the hardware burden: the sheet's
+# `epoch_flop`, taken only by the epoch convention. Rows where Epoch's row is another model of the paper (a
+# language model of a translation paper, the JFT run of an ImageNet paper) are left out.
+EPOCH_ESTIMATES = {
+    ("imagenet", "ResNet-152 (2015)"): ("ResNet-152 (ImageNet)", "operation count"),
+    ("imagenet", "ResNet-101 (2015)"): ("ResNet-101 (ImageNet)", "operation count"),
+    ("imagenet", "ResNeXt101 (64 x 4d) img size 320x320 / 299x299"): ("ResNeXt-101 (64×4d)", ""),
+    ("imagenet", "ResNet-101 (JFT-300M Finetuning)"): ("JFT", "JFT-300M pre-training"),
+    ("imagenet", "PNASNet-5"): ("PNASNet-5", "the architecture search"),
+    ("imagenet", "AmoebaNet-A"): ("AmoebaNet-A (F=448)", "the architecture search"),
+    ("imagenet", "ResNeXt-101 32x48d"): ("ResNeXt-101 32x48d", "operation count"),
+    ("imagenet", "MnasNetA3"): ("MnasNet-A3", "the architecture search"),
+    ("imagenet", "Proxyless"): ("ProxylessNAS", "the architecture search"),
+    ("imagenet", "NoisyStudent(EfficientNetL2)"): ("Noisy Student (L2)", ""),
+    ("imagenet", "Meta Pseudo Labels (EfficientNet-L2)"): ("Meta Pseudo Labels", ""),
+    ("imagenet", "ViT-H/14"): ("ViT-Huge/14", "pre-training"),
+    ("imagenet", "DeiT-B↑384 (no distillation)"): ("DeiT-B", "53 h of training plus 20 h of fine-tuning"),
+    ("imagenet", "ALIGN (EfficientNet-L2)"): ("ALIGN", "pre-training"),
+    ("imagenet", "EfficientNetV2-XL (21k)"): ("EfficientNetV2-XL", ""),
+    ("imagenet", "Transformer local-attention (NesT-B)"): ("Transformer local-attention (NesT-B)", "operation count"),
+    ("imagenet", "MAE (ViT-H)"): ("Masked Autoencoders ViT-H", "pre-training"),
+    ("imagenet", "SwinV2-G"): ("Swin Transformer V2 (SwinV2-G)", "pre-training"),
+    ("imagenet", "Florence-CoSwin-H"): ("Florence", "pre-training"),
+    ("imagenet", "Model soups (ViT-G/14)"): ("ViT-G (model soup)", "pre-training of ViT-G"),
+    ("imagenet", "CoCa (finetuned)"): ("CoCa", "pre-training"),
+    ("imagenet", "InternImage-H"): ("InternImage", "operation count"),
+    ("imagenet", "EVA"): ("EVA-01", "pre-training"),
+    ("coco", "RetinaNet (ResNet-101-FPN)"): ("RetinaNet-R101", ""),
+    ("coco", "YOLOX-X (Modified CSP v5)"): ("YOLOX-X", "operation count"),
+    ("coco", "Florence-CoSwin-H"): ("Florence", "pre-training"),
+    ("coco", "EVA"): ("EVA-01", "pre-training"),
+    ("squad", "BERT (single)"): ("BERT-Large", "pre-training"),
+    ("squad", "BERT (ensemble)"): ("BERT-Large", "pre-training of one BERT-Large"),
+    ("squad", "XLNet (single model)"): ("XLNet", "pre-training"),
+    ("squad", "LUKE (single model)"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
+    ("conll", "Ma and Hovy"): ("Named Entity Recognition model", ""),
+    ("conll", "BERT Large"): ("BERT-Large", "pre-training"),
+    ("conll", "LUKE 483M"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
+    ("wmt14_en_de", "Seq-KD + Seq-Inter + Word-KD"): ("Knowledge distillation student model", "operation count"),
+    ("wmt14_en_de", "Transformer + SRU"): ("Transformer + Simple Recurrent Unit", "one V100 for 3.5 days"),
+    ("wmt14_en_de", "Transformer Big + BT"): ("Big Transformer for Back-Translation", ""),
+    ("wmt14_en_de", "T5-11B"): ("T5-11B", "pre-training"),
+    ("wmt14_en_fr", "RNN-search50*"): ("RNNsearch-50*", ""),
+    ("wmt14_en_fr", "RNMT+"): ("RNMT+", ""),
+    ("wmt14_en_fr", "LSTM"): ("Seq2Seq LSTM", "the 5 models of the ensemble"),
+    ("wmt14_en_fr", "T5"): ("T5-11B", "pre-training of T5-11B"),
+    ("wmt14_en_fr", "FLAN 137B (zero-shot)"): ("FLAN 137B", "pre-training"),
+    ("wmt14_en_fr", "FLAN 137B (few-shot, k=9)"): ("FLAN 137B", "pre-training"),
 }
 
-COLUMNS = ["model", "arxiv_id", "year", "score", "hardware", "count", "hours", "chip_hours", "flop", "source"]
+# Extra training data of rows whose result used it, and ensembles: by hand for rows with compute and the chart, else
+# from words of the model name (EXTRA_WORDS; ImageNet only, where PwC's own flag column is missing in the snapshot).
+EXTRA_DATA = {
+    ("imagenet", "AlexNet"): "ImageNet Fall 2011 (2 of the 7 CNNs pre-trained on it)",
+    ("imagenet", "ResNeXt-101 32x48d"): "Instagram 940M",
+    ("imagenet", "FixResNeXt101 32x48d"): "Instagram 940M",
+    ("imagenet", "NoisyStudent(EfficientNetL2)"): "JFT-300M (unlabelled)",
+    ("imagenet", "Meta Pseudo Labels (EfficientNet-L2)"): "JFT-300M (unlabelled)",
+    ("imagenet", "Meta Pseudo Labels (EfficientNet-B6-Wide)"): "JFT-300M (unlabelled)",
+    ("imagenet", "ResNet-101 (JFT-300M Finetuning)"): "JFT-300M",
+    ("imagenet", "ViT-H/14"): "JFT-300M",
+    ("imagenet", "ViT-L/16"): "JFT-300M",
+    ("imagenet", "BiT-L (ResNet)"): "JFT-300M",
+    ("imagenet", "ViT-L/16 (ImageNet-21k pre-training)"): "ImageNet-21k",
+    ("imagenet", "Mixer-H/14 (JFT-300M pre-train)"): "JFT-300M",
+    ("imagenet", "Mixer-L/16 (ImageNet-21k pre-training)"): "ImageNet-21k",
+    **{("imagenet", f"EfficientNetV2-{size} (21k)"): "ImageNet-21k" for size in ("S", "M", "L", "XL")},
+    ("imagenet", "ALIGN (EfficientNet-L2)"): "ALIGN image-text pairs (1.8B)",
+    ("imagenet", "Florence-CoSwin-H"): "FLD-900M image-text pairs",
+    ("imagenet", "CoCa (finetuned)"): "JFT-3B and ALIGN image-text pairs",
+    ("imagenet", "EVA"): "Merged-30M (ImageNet-21k, CC12M, CC3M, Object365, COCO, ADE)",
+    ("imagenet", "SwinV2-G"): "ImageNet-22K-ext (70M)",
+    ("imagenet", "Model soups (ViT-G/14)"): "JFT-3B",
+    ("imagenet", "InternImage-H"): "427M joint image-text data (LAION-400M, YFCC-15M, CC12M)",
+    ("coco", "Florence-CoSwin-H"): "FLD-900M image-text pairs, Objects365",
+    ("coco", "EVA"): "Merged-30M pre-training, Objects365",
+    ("squad", "BERT (single)"): "TriviaQA",
+    ("squad", "BERT (ensemble)"): "TriviaQA",
+    ("wmt14_en_de", "Transformer Big + BT"): "News Crawl (back-translated monolingual German)",
+    ("wmt14_en_fr", "Transformer Big + BT"): "News Crawl (back-translated monolingual French)",
+    ("wmt14_en_fr", "Transformer+BT (ADMIN init)"): "back-translated monolingual data",
+}
+EXTRA_WORDS = [
+    (re.compile(r"21k|22k|in-?21|in-?22", re.I), "ImageNet-21k"),
+    (re.compile(r"jft", re.I), "JFT"),
+    (re.compile(r"\big\b|instagram|wsl|billion-scale|semi-weakly", re.I), "Instagram/YFCC (weakly supervised)"),
+    (re.compile(r"laion|clip|m3i|extra data|extra training", re.I), "named in the model name"),
+]
+ENSEMBLE = {("wmt14_en_fr", "LSTM"): "yes", ("wmt14_en_fr", "SMT+LSTM5"): "yes", ("imagenet", "AlexNet"): "yes"}
+NOT_ENSEMBLE = {  # the chart names these ensembles; their score and compute are the single model's (LABEL_FACTS)
+    ("wmt14_en_fr", "ConvS2S (ensemble)"),
+    ("wmt14_en_de", "ConvS2S (ensemble) (variant 2)"),
+}
+
+COLUMNS = [
+    "model", "arxiv_id", "year", "score", "hardware", "count", "hours", "chip_hours", "flop",
+    "extra_data", "ensemble", "epoch_flop", "source",
+]  # fmt: skip
 ARXIV = re.compile(r"(\d{4}\.\d{4,5})")
 CITATION = re.compile(r"\s*\((?:[^()]*?[,\s])?((?:19|20)\d\d)\)\s*$")
 
@@ -254,24 +670,16 @@ def score_of(text: str) -> float:
     return float(str(text).strip().rstrip("%*").strip())
 
 
-def empty_row(model: str, arxiv_id: str, year: int, score: float, source: str) -> dict:
-    return {
-        "model": model,
-        "arxiv_id": arxiv_id,
-        "year": year,
-        "score": round(score, 4),
-        "hardware": "",
-        "count": "",
-        "hours": "",
-        "chip_hours": "",
-        "flop": "",
-        "source": source,
-    }
+def empty_row(model: str, arxiv_id: str, year: int, score: float, source: str, origin: str) -> dict:
+    row = {column: "" for column in COLUMNS}
+    row.update(model=model, arxiv_id=arxiv_id, year=year, score=round(score, 4), source=source)
+    row.update(_origin=origin, _hb="", _notes=[], _compute=[])
+    return row
 
 
-def read_csv(path: Path) -> list[dict]:
+def read_csv(path: Path, delimiter: str = ",") -> list[dict]:
     with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        return list(csv.DictReader(handle, delimiter=delimiter))
 
 
 def unique_name(name: str, year: int, seen: dict[str, int]) -> str:
@@ -298,15 +706,53 @@ def thompson_rows(shared: Path) -> dict[str, list[dict]]:
         # A renamed repeat is another paper or setting: its id is not known to be the same.
         arxiv_id = ARXIV_IDS.get(record["model"], "") if name == raw_name else RENAMED_IDS.get((series, name), "")
         # Chart accuracy is a fraction (BLEU/100): sheets hold percent or BLEU points.
-        row = empty_row(name, arxiv_id, year, float(record["accuracy"]) * 100, THOMPSON_SOURCE)
+        row = empty_row(name, arxiv_id, year, float(record["accuracy"]) * 100, THOMPSON_SOURCE, "chart")
         row["flop"] = f"{float(record['hardware_burden']) * 1e9:.10g}"
+        row["source"] = f"score and flop: {THOMPSON_SOURCE}"
         key = (series, record["model"], year)
         if key in CURATED_HARDWARE:
             hardware, count, hours, citation = CURATED_HARDWARE[key]
             row.update(hardware=hardware, count=count, hours=hours)
-            row["source"] = f"score and flop: {THOMPSON_SOURCE}; hardware: {citation}"
+            row["_compute"].append(citation)
         rows_by_series[series].append(row)
     return rows_by_series
+
+
+def hardware_burden(text: str) -> str:
+    """PwC's Hardware Burden 'NG' (N x 1e9 GFLOP) in FLOP, as the sheet writes it."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*G\s*", text or "")
+    return f"{float(match.group(1)) * 1e18:.10g}" if match else ""
+
+
+def pwc_snapshot_rows(shared: Path, series: str, skipped: list[str]) -> list[dict]:
+    """Rows of the series' 2025 Papers with Code leaderboards that have an arXiv id and a score, in board order."""
+    out = []
+    for board, metric in PWC_BOARDS[series]:
+        for record in read_csv(shared / PWC_DIR / f"{board}.tsv", delimiter="\t"):
+            arxiv_id, name = record["arxiv_id"], " ".join(record["model_name"].split())
+            if not arxiv_id:
+                skipped.append(f"{board}: rows without an arXiv id")
+                continue
+            if not record[metric].strip():
+                skipped.append(f"{board}: rows without {metric}")
+                continue
+            if series in OTHER_METRIC and OTHER_METRIC[series].search(name):
+                skipped.append(f"{board}: rows on another metric ({OTHER_METRIC[series].pattern})")
+                continue
+            if (series, arxiv_id, name) in PWC_SKIP:
+                skipped.append(f"{board}: {PWC_SKIP[(series, arxiv_id, name)]}")
+                continue
+            year = int(record["date"][:4]) if record["date"] else year_of_arxiv(arxiv_id)
+            source = PWC_SOURCE.format(board=board, metric=metric, row=record["row"])
+            row = empty_row(name, arxiv_id, year, score_of(record[metric]), source, f"pwc:{board}")
+            row["_date"] = record["date"] or f"{year}-99"
+            row["_hb"] = hardware_burden(record.get("Hardware Burden", ""))
+            if row["_hb"]:
+                row["flop"] = row["_hb"]
+                row["_given"] = HB_SOURCE.format(value=record["Hardware Burden"])
+                row["_hb_text"] = f"{source}, {row['_given']}"
+            out.append(row)
+    return out
 
 
 def nlp_progress_rows(shared: Path, section: str, score_column: str, skipped: list[str]) -> list[dict]:
@@ -325,7 +771,7 @@ def nlp_progress_rows(shared: Path, section: str, score_column: str, skipped: li
         source = NLP_PROGRESS_SOURCE.format(file=record["file"], section=section)
         if record[score_column].strip().endswith("*"):
             source += " ('*': BLEU of averaged checkpoints)"
-        out.append(empty_row(name, arxiv_id, year, score_of(record[score_column]), source))
+        out.append(empty_row(name, arxiv_id, year, score_of(record[score_column]), source, "nlp-progress"))
     return out
 
 
@@ -341,29 +787,32 @@ def pwc_rows(shared: Path, source: str, dataset: str, metric: str, skipped: list
             continue
         year = int(record["paper_date"][:4]) if record["paper_date"] else year_of_arxiv(arxiv_id)
         citation = SQUAD_SOURCE if source == "squad" else EFF_SOURCE.format(dataset=dataset)
-        row = empty_row(record["model_name"].strip(), arxiv_id, year, score_of(record["value"]), citation)
+        row = empty_row(record["model_name"].strip(), arxiv_id, year, score_of(record["value"]), citation, source)
         if row["model"] not in best or row["score"] > best[row["model"]]["score"]:
             best[row["model"]] = row
     return list(best.values())
 
 
 def imagenet_rows(shared: Path) -> list[dict]:
+    """The Nov 2019 copy: its state-of-the-art-at-the-time list, the only rows it gives arXiv ids for (below)."""
     sota = {record["Method"] for record in read_csv(shared / IMAGENET_SOTA_FILE)}
     out = []
     for record in read_csv(shared / IMAGENET_FILE):
         name = " ".join(record["Method"].split())
-        if record["Method"] not in sota and name not in IMAGENET_EXTRA:
+        if record["Method"] not in sota and ("imagenet", name) not in LEADERBOARD_IDS:
             continue
-        arxiv_id = ""  # the copy has no paper links: LEADERBOARD_IDS fills them
         source = IMAGENET_SOURCE + ("; extra training data" if record["Extra Training Data Label"] == "X" else "")
-        out.append(empty_row(name, arxiv_id, int(record["date"][:4]), score_of(record["Top 1 Accuracy"]), source))
+        row = empty_row(name, "", int(record["date"][:4]), score_of(record["Top 1 Accuracy"]), source, "pwc-2019")
+        if record["Extra Training Data Label"] == "X":
+            row["extra_data"] = "yes (the leaderboard's flag)"
+        out.append(row)
     return out
 
 
-def leaderboard_rows(shared: Path, skipped: list[str]) -> dict[str, list[dict]]:
+def older_leaderboard_rows(shared: Path, skipped: list[str]) -> dict[str, list[dict]]:
     return {
         "imagenet": imagenet_rows(shared),
-        "coco": [],  # the leaderboards here have one COCO row (no paper): the chart's 33 points are the record
+        "coco": [],
         "squad": pwc_rows(shared, "squad", "SQuAD1.1", "F1", skipped),
         "conll": nlp_progress_rows(shared, "CoNLL 2003 (English)", "F1", skipped),
         "wmt14_en_de": nlp_progress_rows(shared, "WMT 2014 EN-DE", "BLEU", skipped)
@@ -373,42 +822,162 @@ def leaderboard_rows(shared: Path, skipped: list[str]) -> dict[str, list[dict]]:
     }
 
 
-def same_model(a: dict, b: dict) -> bool:
-    """One paper's model re-reported: the same arXiv id and either the same name (scores of paper versions differ:
-    the Transformer's 41.0/41.8 BLEU) or close scores; without ids, the same year, one name extending the other and
-    close scores."""
-    close = abs(float(a["score"]) - float(b["score"])) <= SAME_SCORE
-    na, nb = norm(a["model"]), norm(b["model"])
-    if a["arxiv_id"] and a["arxiv_id"] == b["arxiv_id"]:
-        return close or na == nb
-    return close and bool(na and nb) and a["year"] == b["year"] and (na.startswith(nb) or nb.startswith(na))
+def close(a: dict, b: dict) -> bool:
+    return abs(float(a["score"]) - float(b["score"])) <= SAME_SCORE
 
 
-def epoch_facts(shared: Path) -> dict[str, dict]:
-    wanted = {epoch_model for epoch_model, _, _ in EPOCH_FACTS.values()}
-    found = {r["Model"]: r for r in read_csv(shared / EPOCH_FILE) if r["Model"] in wanted}
-    missing = wanted - set(found)
-    if missing:
-        sys.exit(f"tools/build_sheets.py: Epoch AI rows not found: {sorted(missing)}")
-    return found
+def same_model(candidate: dict, row: dict, series: str) -> bool:
+    """Is `candidate` (a leaderboard entry) the sheet's `row` re-reported? With the same arXiv id: the same name
+    (scores of paper versions differ: the Transformer's 41.0/41.8 BLEU), or, across different sources, close
+    scores (one board's names of a paper's models are its own: NoisyStudent B5 and B6 are two models, 0.3 apart).
+    Without ids (chart points): a year at most one apart (publication vs arXiv year), one name extending the other
+    and close scores. SAME_MODEL names the pairs these rules miss."""
+    if SAME_MODEL.get((series, candidate["model"], candidate["arxiv_id"])) == row["model"]:
+        return True
+    na, nb = norm(candidate["model"]), norm(row["model"])
+    if candidate["arxiv_id"] and candidate["arxiv_id"] == row["arxiv_id"]:
+        return na == nb or (candidate["_origin"] != row["_origin"] and close(candidate, row))
+    if row["arxiv_id"] and candidate["arxiv_id"]:
+        return False
+    return (
+        close(candidate, row)
+        and bool(na and nb)
+        and abs(int(candidate["year"]) - int(row["year"])) <= 1
+        and (na.startswith(nb) or nb.startswith(na))
+    )
 
 
-def apply_epoch(series: str, row: dict, epoch: dict[str, dict]) -> None:
-    epoch_model, overrides, why = EPOCH_FACTS[(series, row["model"])]
-    record = epoch[epoch_model]
+def match(candidate: dict, rows: list[dict], series: str) -> dict | None:
+    """The sheet row `candidate` re-reports: of the rows it may be, the one of the same name, else the closest score."""
+    found = [row for row in rows if same_model(candidate, row, series)]
+    if not found:
+        return None
+    return min(
+        found, key=lambda r: (norm(r["model"]) != norm(candidate["model"]), abs(r["score"] - candidate["score"]))
+    )
+
+
+def add_rows(series: str, rows: list[dict], candidates: list[dict], seen: dict[str, int]) -> None:
+    """Append the candidates that are not already in the sheet; a re-reported model lends the sheet row its arXiv
+    id, its Hardware Burden (a row without flop) and the citation of both."""
+    for candidate in candidates:
+        candidate["arxiv_id"] = candidate["arxiv_id"] or LEADERBOARD_IDS.get((series, candidate["model"]), "")
+        existing = match(candidate, rows, series)
+        if existing is None:
+            candidate["model"] = unique_name(candidate["model"], candidate["year"], seen)
+            rows.append(candidate)
+            continue
+        lent = []
+        if not existing["arxiv_id"] and candidate["arxiv_id"]:
+            existing["arxiv_id"] = candidate["arxiv_id"]
+            lent.append("arXiv id")
+        if candidate["_hb"]:
+            if not existing["flop"]:
+                existing["flop"], existing["_hb"] = candidate["_hb"], candidate["_hb"]
+                existing["_given"] = candidate["_hb_text"]
+            elif existing["_origin"] == "chart" and not existing.get("_chart_hb"):
+                ratio = float(candidate["_hb"]) / float(existing["flop"])
+                existing["_chart_hb"] = f"{candidate['_hb_text']}, {ratio:.3g} x the chart's value"
+        if lent:
+            existing["_notes"].append(f"{', '.join(lent)} from {candidate['source']} ('{candidate['model']}')")
+        if candidate.get("_date") and not existing.get("_date"):
+            existing["_date"] = candidate["_date"]
+        if candidate["_origin"].startswith("pwc:"):
+            existing.setdefault("_on_board", True)
+
+
+@cache
+def epoch_table(shared: Path) -> dict[str, dict]:
+    return {r["Model"]: r for r in read_csv(shared / EPOCH_FILE)}
+
+
+def epoch_row(shared: Path, model: str) -> dict:
+    record = epoch_table(shared).get(model)
+    if record is None:
+        sys.exit(f"tools/build_sheets.py: Epoch AI row not found: '{model}'")
+    return record
+
+
+def apply_epoch(shared: Path, row: dict, spec: tuple) -> None:
+    epoch_model, overrides, why = spec
+    record = epoch_row(shared, epoch_model)
     facts = {
         "hardware": record["Training hardware"],
         "count": record["Hardware quantity"],
         "hours": record["Training time (hours)"],
+        "chip_hours": record["Training chip-hours"],
     }
     facts.update({key: str(value) for key, value in overrides.items()})
-    if not (facts["hardware"] and facts["count"] and facts["hours"]):
+    if facts["hardware"] and facts["count"] and facts["hours"]:
+        row.update(hardware=facts["hardware"], count=f"{float(facts['count']):g}", hours=f"{float(facts['hours']):g}")
+        used = "Training hardware, Hardware quantity, Training time"
+    elif facts["hardware"] and facts["chip_hours"]:
+        row.update(hardware=facts["hardware"], chip_hours=f"{float(facts['chip_hours']):g}")
+        used = "Training hardware, Training chip-hours"
+    else:
         sys.exit(f"tools/build_sheets.py: Epoch AI row '{epoch_model}' lacks hardware, quantity or time: {facts}")
-    row.update(hardware=facts["hardware"], count=f"{float(facts['count']):g}", hours=f"{float(facts['hours']):g}")
-    row["source"] = (
-        f"score{' and flop' if row['flop'] else ''}: {row['source']}; hardware: "
-        f"{EPOCH_SOURCE.format(model=epoch_model)} ({why})"
-    )
+    row["_compute"].append(f"{EPOCH_SOURCE.format(model=epoch_model)}: {used} ({why})")
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: how a quote is found in PDF text whatever the spacing and hyphens."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def apply_epoch_note(shared: Path, row: dict, spec: tuple) -> None:
+    epoch_model, column, quote, hardware, count, hours, chip_hours, why = spec
+    record = epoch_row(shared, epoch_model)
+    if squash(quote) not in squash(record[column]):
+        sys.exit(f"tools/build_sheets.py: Epoch AI row '{epoch_model}', {column}: quote not found: '{quote}'")
+    row.update(hardware=hardware, count=f"{count:g}" if count else "", hours=f"{hours:g}" if hours else "")
+    row["chip_hours"] = f"{chip_hours:.6g}" if chip_hours else ""
+    row["_compute"].append(f"{EPOCH_SOURCE.format(model=epoch_model)}, {column}: '{quote}' ({why})")
+
+
+@cache
+def pdf_pages(path: Path) -> tuple[str, ...]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return tuple(squash(page.get_textpage().get_text_range()) for page in pdf)
+    finally:
+        pdf.close()
+
+
+def verify_on_page(path: Path, page: int, quote: str) -> None:
+    if not path.is_file():
+        sys.exit(f"tools/build_sheets.py: {path} not found (needed to check a quoted sentence)")
+    if squash(quote) not in pdf_pages(path)[page - 1]:
+        sys.exit(f"tools/build_sheets.py: {path} page {page}: quoted text not found: '{quote}'")
+
+
+@cache
+def label_rows(shared: Path, corpus: str) -> tuple[dict, ...]:
+    path = LABELS[corpus][0] or shared / corpus / "labels.csv"
+    return tuple(read_csv(path))
+
+
+def label_sentence(shared: Path, corpus: str, arxiv_id: str, page: int, start: str) -> str:
+    found = [
+        r for r in label_rows(shared, corpus)
+        if r["arxiv_id"] == arxiv_id and r["page"].split(".")[0] == str(page) and r["sentence"].startswith(start)
+    ]  # fmt: skip
+    if not found:
+        sys.exit(f"tools/build_sheets.py: no {corpus} label of {arxiv_id} p{page} starting '{start}'")
+    sentence = " ".join(found[0]["sentence"].split())
+    verify_on_page(shared / LABELS[corpus][1] / f"{arxiv_id}.pdf", page, sentence)
+    return sentence
+
+
+def apply_facts(row: dict, facts: dict, citations: list[str], why: str) -> None:
+    row.update(hardware=facts["hardware"])
+    row.update({k: "" for k in ("count", "hours", "chip_hours")})
+    if "chip_hours" in facts:
+        row["chip_hours"] = f"{facts['chip_hours']:.6g}"
+    else:
+        row["count"], row["hours"] = f"{facts['count']:g}", f"{facts['hours']:.6g}"
+    row["_compute"].append(f"{' + '.join(citations)} ({why})")
 
 
 def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
@@ -433,6 +1002,60 @@ def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
     return facts, EXTRACTED_SOURCE.format(arxiv=arxiv_id, page=page, sentence=excerpt)
 
 
+# Facts that another paper states about the row's model (the ViT paper's Table 2 gives BiT-L's pre-training cost).
+OTHER_PAPER = {("imagenet", "BiT-L (ResNet)")}
+
+
+def check_paper(shared: Path, key: tuple[str, str], row: dict) -> None:
+    """Every fact applied to a row must come from the row's own paper (by arXiv id), else the facts' names have
+    drifted onto another row (a leaderboard lists several papers' 'ResNet-152')."""
+    papers = []
+    for table in (EPOCH_FACTS, EPOCH_NOTE_FACTS, EPOCH_ESTIMATES):
+        if key in table:
+            papers.append(arxiv_of(epoch_row(shared, table[key][0])["Link"]))
+    if key in LABEL_FACTS:
+        papers.extend(arxiv_id for _, arxiv_id, _, _ in LABEL_FACTS[key][1])
+    if key in PDF_FACTS and key not in OTHER_PAPER:
+        papers.append(arxiv_of(PDF_FACTS[key][1]))
+    for paper in papers:
+        if paper and row["arxiv_id"] and paper != row["arxiv_id"]:
+            sys.exit(f"tools/build_sheets.py: {key}: facts of arXiv {paper} on a row of arXiv {row['arxiv_id']}")
+
+
+def mark_notable(rows: list[dict]) -> None:
+    """A leaderboard row is notable when it set the board's state of the art at its date (first of equals)."""
+    best = -math.inf
+    for row in sorted((r for r in rows if r.get("_date")), key=lambda r: (r["_date"], -r["score"], r["model"])):
+        if row["score"] > best:
+            best = row["score"]
+            row["_notable"] = True
+
+
+def finish(series: str, row: dict) -> dict:
+    """The row's extra-data and ensemble columns and its `source`, citing every source of its facts."""
+    key = (series, row["model"])
+    row["extra_data"] = EXTRA_DATA.get(key, row["extra_data"])
+    if not row["extra_data"] and series == "imagenet":
+        words = [label for pattern, label in EXTRA_WORDS if pattern.search(row["model"])]
+        row["extra_data"] = f"{words[0]} (from the model name)" if words else ""
+    named = "ensemble" in row["model"].lower()
+    row["ensemble"] = "yes" if (ENSEMBLE.get(key) or named) and key not in NOT_ENSEMBLE else ""
+    parts = [row["source"]]
+    if row.get("_given"):
+        parts.append(f"flop: {row['_given']}")
+    if row.get("_chart_hb"):
+        parts.append(f"also {row['_chart_hb']}")
+    if row["_compute"]:
+        parts.append("hardware: " + "; ".join(row["_compute"]))
+    if row["epoch_flop"]:
+        parts.append(f"epoch_flop: {row['_epoch']}")
+    if key in NOT_ENSEMBLE:
+        parts.append("not an ensemble: the single model's score and compute")
+    parts.extend(row["_notes"])
+    row["source"] = "; ".join(parts)
+    return row
+
+
 def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[str]]:
     from computelimits.hardware import default_table_path, load_table
     from computelimits.tables import write_records_tsv
@@ -440,42 +1063,108 @@ def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[
     table = load_table(default_table_path())  # once, for every extraction
     skipped: list[str] = []
     rows_by_series = thompson_rows(shared)
-    epoch = epoch_facts(shared)
-    for series, candidates in leaderboard_rows(shared, skipped).items():
-        rows = rows_by_series[series]
+    chart = {series: [dict(r, source=r["source"]) for r in rows] for series, rows in rows_by_series.items()}
+    older = older_leaderboard_rows(shared, skipped)
+    for series, rows in rows_by_series.items():
         seen = {row["model"]: row["year"] for row in rows}
-        for candidate in candidates:
-            candidate["arxiv_id"] = candidate["arxiv_id"] or LEADERBOARD_IDS.get((series, candidate["model"]), "")
-            if any(same_model(candidate, row) for row in rows):
-                continue
-            candidate["model"] = unique_name(candidate["model"], candidate["year"], seen)
-            rows.append(candidate)
+        add_rows(series, rows, pwc_snapshot_rows(shared, series, skipped), seen)
+        mark_notable([r for r in rows if r["_origin"].startswith("pwc:") or r.get("_on_board")])
+        add_rows(series, rows, older[series], seen)
+    for (series, model), (arxiv_id, year, score, cited) in PAPER_ROWS.items():
+        rows_by_series[series].append(empty_row(model, arxiv_id, year, score, f"score: {cited}", "paper"))
     for (series, model), spec in DEV_NEW_ROWS.items():
-        rows_by_series[series].append(empty_row(model, spec["arxiv_id"], spec["year"], spec["score"], ""))
+        row = empty_row(model, spec["arxiv_id"], spec["year"], spec["score"], f"score: {spec['score_source']}", "paper")
+        rows_by_series[series].append(row)
+    for series, rows in rows_by_series.items():
+        names = [row["model"] for row in rows]
+        if len(set(names)) != len(names):
+            sys.exit(f"tools/build_sheets.py: {series}: a paper row repeats a model name of the leaderboards")
+
+    used = set()
     for series, rows in rows_by_series.items():
         for row in rows:
             key = (series, row["model"])
+            check_paper(shared, key, row)
+            if row["_origin"] != "chart" and row["source"] and not row["source"].startswith("score"):
+                row["source"] = f"score: {row['source']}"
+            for facts in (EPOCH_FACTS, EPOCH_NOTE_FACTS, LABEL_FACTS, PDF_FACTS, DEV_EXTRACTED, EPOCH_ESTIMATES):
+                if key in facts:
+                    used.add((id(facts), key))
             if key in EPOCH_FACTS:
-                apply_epoch(series, row, epoch)
+                apply_epoch(shared, row, EPOCH_FACTS[key])
+            if key in EPOCH_NOTE_FACTS:
+                apply_epoch_note(shared, row, EPOCH_NOTE_FACTS[key])
+            if key in LABEL_FACTS:
+                facts, refs, why = LABEL_FACTS[key]
+                citations = [
+                    f"arXiv {arxiv_id} p{page}: '{label_sentence(shared, corpus, arxiv_id, page, start)}'"
+                    for corpus, arxiv_id, page, start in refs
+                ]
+                apply_facts(row, facts, citations, why)
+            if key in PDF_FACTS:
+                facts, pdf, page, quote, why = PDF_FACTS[key]
+                verify_on_page(shared / DEV_PDFS / pdf, page, quote)
+                apply_facts(row, facts, [f"arXiv {arxiv_of(pdf)} ({pdf}) p{page}: '{quote}'"], why)
             spec = DEV_NEW_ROWS.get(key)
             if key in DEV_EXTRACTED or spec:
                 pdf, contains = DEV_EXTRACTED[key] if key in DEV_EXTRACTED else (spec["pdf"], spec["contains"])
                 facts, citation = extracted_facts(shared / DEV_PDFS / pdf, contains, table)
                 row.update(facts)
-                score = spec["score_source"] if spec else f"score and flop: {row['source']}"
-                row["source"] = f"{score}; hardware: {citation}"
-    out_dir.mkdir(parents=True, exist_ok=True)
+                row["_compute"].append(citation)
+            if key in EPOCH_ESTIMATES:
+                epoch_model, covers = EPOCH_ESTIMATES[key]
+                record = epoch_row(shared, epoch_model)
+                if not record["Training compute (FLOP)"]:
+                    sys.exit(f"tools/build_sheets.py: Epoch AI row '{epoch_model}' has no Training compute (FLOP)")
+                row["epoch_flop"] = f"{float(record['Training compute (FLOP)']):.10g}"
+                covered = f"; covers {covers}" if covers else ""
+                row["_epoch"] = (
+                    f"{EPOCH_SOURCE.format(model=epoch_model)}: Training compute (FLOP), Epoch's own estimate "
+                    f"(confidence: {record['Confidence'] or 'not given'}{covered})"
+                )
+    wanted = {
+        (id(facts), key)
+        for facts in (EPOCH_FACTS, EPOCH_NOTE_FACTS, LABEL_FACTS, PDF_FACTS, DEV_EXTRACTED, EPOCH_ESTIMATES)
+        for key in facts
+    }
+    if wanted - used:
+        names = sorted(key for _, key in wanted - used)
+        sys.exit(f"tools/build_sheets.py: facts for rows not in the sheets: {names}")
+
     counts = {}
     for series, rows in rows_by_series.items():
+        rows = [finish(series, row) for row in rows]
         rows.sort(key=lambda r: (r["year"], r["model"]))
-        write_records_tsv(rows, COLUMNS, out_dir / f"{series}.tsv")
+        default = [r for r in rows if r["_origin"] in ("chart", "paper") or has_compute(r) or r.get("_notable")]
+        chosen = {id(r) for r in default}
+        full = [r for r in rows if r["arxiv_id"] or id(r) in chosen]  # the default rows and every row with an id
+        v1 = sorted(
+            (
+                dict(r, hardware="", count="", hours="", source=f"score and flop: {THOMPSON_SOURCE}")
+                for r in chart[series]
+            ),
+            key=lambda r: (r["year"], r["model"]),
+        )
+        for part, selected, columns in (("", default, COLUMNS), ("full", full, COLUMNS), ("thompson_v1", v1, V1)):
+            directory = out_dir / part if part else out_dir
+            directory.mkdir(parents=True, exist_ok=True)
+            write_records_tsv(selected, columns, directory / f"{series}.tsv")
         counts[series] = {
-            "rows": len(rows),
-            "flop given": sum(bool(r["flop"]) for r in rows),
-            "hardware facts": sum(bool(r["hardware"]) for r in rows),
-            "no compute": sum(not (r["flop"] or r["hardware"]) for r in rows),
+            "rows": len(default),
+            "full": len(full),
+            "flop given": sum(bool(r["flop"]) for r in default),
+            "hardware facts": sum(bool(r["hardware"]) for r in default),
+            "epoch estimate": sum(bool(r["epoch_flop"]) for r in default),
+            "no compute": sum(not has_compute(r) for r in default),
         }
     return counts, skipped
+
+
+V1 = ["model", "arxiv_id", "year", "score", "hardware", "count", "hours", "chip_hours", "flop", "source"]
+
+
+def has_compute(row: dict) -> bool:
+    return bool(row["flop"] or row["hardware"] or row["epoch_flop"])
 
 
 def main() -> None:
@@ -483,7 +1172,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("config/sheets"))
     args = parser.parse_args()
-    counts, skipped = build(args.shared, args.out)
+    counts, skipped = build(args.shared.resolve(), args.out)
     for series, figures in counts.items():
         print(series + "\t" + ", ".join(f"{key} {value}" for key, value in figures.items()))
     for line in sorted(set(skipped)):

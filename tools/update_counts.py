@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = ["README.md", "config/README.md"]
 BLOCK = re.compile(r"(<!-- counts:start -->\n)(.*?)(<!-- counts:end -->)", re.S)
 HEADER = [
-    "| series | rows | with compute | curated | extracted | given | no compute | years |",
-    "|---|---|---|---|---|---|---|---|",
+    "| series | rows | with compute | curated | extracted | given | Epoch estimate | no compute | with compute, 2020+ "
+    "| years |",
+    "|---|---|---|---|---|---|---|---|---|---|",
 ]
 
 
@@ -54,7 +55,7 @@ def markdown(table: pd.DataFrame) -> str:
     for row in table.itertuples(index=False):
         lines.append(
             f"| {row.benchmark} | {row.rows} | {row.with_compute} | {row.curated} | {row.extracted} | {row.given} "
-            f"| {row.no_compute} | {row.first_year}-{row.last_year} |"
+            f"| {row.epoch_estimate} | {row.no_compute} | {row.with_compute_2020} | {row.first_year}-{row.last_year} |"
         )
     return "\n".join(lines) + "\n"
 
