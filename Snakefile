@@ -16,6 +16,7 @@ include: "workflow/rules/fetch.smk"
 include: "workflow/rules/extract.smk"
 include: "workflow/rules/burden.smk"
 include: "workflow/rules/model.smk"
+include: "workflow/rules/backtest.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -30,3 +31,5 @@ rule all:
         rules.write_numbers.output,
         rules.plot_overview.output,
         expand(rules.plot_series.output, benchmark=BENCHMARKS),
+        rules.score_backtest.output,
+        rules.progress.output if YEAR_VARIANT else [],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -41,9 +42,25 @@ _BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": F
 
 
 def coerce_booleans(config: dict, schema: dict) -> dict:
-    """Boolean keys given as words on the command line (`--config download=false` reaches the config as the string
-    "false": Snakemake reads only True/False as booleans) become booleans, wherever the schema declares a boolean;
-    any other value is left for check_config to report."""
+    """Values given as text on the command line become the type the schema declares: booleans from words
+    (`--config download=false` reaches the config as the string "false": Snakemake reads only True/False as
+    booleans) and numbers from digits (`--config 'backtest={cutoff_year: 2017}'`: Snakemake reads nested values
+    as text). Any other value is left for check_config to report."""
+
+    def coerce(value, kind):
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if kind == "boolean" and text.lower() in _BOOLEAN_WORDS:
+            return _BOOLEAN_WORDS[text.lower()]
+        try:
+            if kind == "integer" and re.fullmatch(r"[-+]?\d+", text):
+                return int(text)
+            if kind == "number":
+                return float(text)
+        except ValueError:
+            pass
+        return value
 
     def walk(instance, spec):
         if not isinstance(instance, dict) or not isinstance(spec, dict):
@@ -53,8 +70,8 @@ def coerce_booleans(config: dict, schema: dict) -> dict:
             sub = properties.get(key, spec.get("additionalProperties"))
             if not isinstance(sub, dict):
                 continue
-            if sub.get("type") == "boolean" and isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
-                instance[key] = _BOOLEAN_WORDS[value.strip().lower()]
+            if sub.get("type") in ("boolean", "integer", "number"):
+                instance[key] = coerce(value, sub["type"])
             else:
                 walk(value, sub)
 

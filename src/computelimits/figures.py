@@ -264,6 +264,42 @@ def prior_predictive_figure(prior, observed_y: np.ndarray):
     return fig
 
 
+def backtest_figure(name, spec, train, test, band_grid, band, predictions, cutoff: int, model: str):
+    """One series' back-test: the points up to the cut-off (grey), the fit's predictive band carried forward (50%
+    and 90%), and the later points over it, coloured by year, marked by whether the 90% interval holds them."""
+    _style()
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    if band is not None:
+        flop = 10**band_grid
+        ax.fill_between(flop, 10 ** band[0] * 100, 10 ** band[4] * 100, color=BAND, alpha=0.15, lw=0)
+        ax.fill_between(flop, 10 ** band[1] * 100, 10 ** band[3] * 100, color=BAND, alpha=0.3, lw=0)
+        ax.plot(flop, 10 ** band[2] * 100, color=BAND, lw=2)
+    ax.scatter(train["flop"], train["error"] * 100, color="#999999", edgecolor="k", lw=0.4, s=28, zorder=3,
+               label=f"published up to {cutoff} (fitted)")  # fmt: skip
+    if len(test):
+        held = predictions.set_index("paper") if len(predictions) else pd.DataFrame()
+        inside = [bool(held.loc[m, "in90"]) if m in held.index and not pd.isna(held.loc[m, "in90"]) else False
+                  for m in test["model"]]  # fmt: skip
+        norm = plt.Normalize(test["year"].min(), max(test["year"].max(), test["year"].min() + 1))
+        for flag, marker in ((True, "o"), (False, "X")):
+            part = test[[i == flag for i in inside]]
+            if len(part):
+                label = f"after {cutoff}: {'inside' if flag else 'outside'} the 90% interval"
+                points = ax.scatter(part["flop"], part["error"] * 100, c=part["year"], cmap="viridis", norm=norm,
+                                    marker=marker, edgecolor="k", lw=0.4, s=40, zorder=4, label=label)  # fmt: skip
+        fig.colorbar(points, ax=ax, label="year of publication", pad=0.02, ticks=MaxNLocator(integer=True))
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.yaxis.set_major_formatter(PERCENT)
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlabel("training compute [FLOP]")
+    ax.set_ylabel(f"error [%] (100 - {spec.get('metric', 'score')})")
+    ax.set_title(f"{name}: back-test from {cutoff} ({model} model fitted to the points up to {cutoff})", fontsize=10)
+    ax.legend(fontsize=7, loc="lower left")
+    return fig
+
+
 def save(fig, stem: str) -> None:
     """Write stem.png and stem.svg atomically (no dates, fixed SVG ids: reruns give identical files)."""
     with atomic_path(f"{stem}.png") as tmp:

@@ -98,14 +98,19 @@ def _line_inverse(p, error, year):
     return np.where(p["slope"] < 0, x, np.inf)
 
 
-# polynomial_year: the same plus progress * (year - 2016), algorithmic progress shared by all series.
-# progress per year in log10 error ~ N(0, 0.05): SCIENCE.md's "3 years = 10x compute" with slopes near -0.07 means
-# about -0.02 per year.
+# polynomial_year: the same plus progress[series] * (year - 2016), algorithmic progress per series, partially pooled
+# (non-centred, like the slopes): a series with few points or a narrow span of years borrows the others' rate.
+# - mean progress per year in log10 error ~ N(0, 0.05): SCIENCE.md's "3 years = 10x compute" with slopes near -0.07
+#   means about -0.02 per year;
+# - progress spread ~ Gamma(2, 100) (mean 0.02, zero-avoiding, as for the slopes).
 def _year_priors(data) -> dict:
     import pymc as pm
 
     params = _pooled_line(data)
-    params["progress"] = pm.Normal("progress", 0, 0.05)
+    mu_progress = pm.Normal("mu_progress", 0, 0.05)
+    sigma_progress = pm.Gamma("sigma_progress", alpha=2, beta=100)
+    z_progress = pm.Normal("z_progress", 0, 1, dims="benchmark")
+    params["progress"] = pm.Deterministic("progress", mu_progress + sigma_progress * z_progress, dims="benchmark")
     _k(params["slope"])
     return params
 
@@ -176,9 +181,10 @@ register(
             _polynomial_mean, _line_inverse, (*_POOLED, "nu", "slope", "intercept", "sigma", "k"), derived=("k",))
 )  # fmt: skip
 register(
-    Variant("polynomial_year", "the polynomial form plus algorithmic progress per year, shared by all series",
+    Variant("polynomial_year", "the polynomial form plus algorithmic progress per year and series, partially pooled",
             _year_priors, _year_mean, _year_inverse,
-            (*_POOLED, "progress", "nu", "slope", "intercept", "sigma", "k"), derived=("k",), year_term=True)
+            (*_POOLED, "mu_progress", "sigma_progress", "nu", "slope", "intercept", "progress", "sigma", "k"),
+            derived=("k",), year_term=True)
 )  # fmt: skip
 register(
     Variant("exponential", "1/error linear in log10 compute (the paper's alternative)", _exponential_priors,

@@ -16,6 +16,7 @@ from computelimits.config import (
     coerce_booleans,
 )  # noqa: E402
 from computelimits.sampling import gates_for  # noqa: E402
+from computelimits.variants import get as get_variant  # noqa: E402
 from computelimits.sheets import SheetError, load_benchmarks  # noqa: E402
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
@@ -50,6 +51,8 @@ for folder in ("results", "logs"):
 BENCHMARKS = list(config["benchmarks"])
 VARIANTS = config["model"]["variants"]
 MAIN = config["model"]["main"]
+# the variant whose year term gives algorithmic progress (results/model/progress.tsv); None: no such variant fitted
+YEAR_VARIANT = next((v for v in VARIANTS if get_variant(v).year_term), None)
 
 
 wildcard_constraints:
@@ -66,8 +69,10 @@ def benchmark_spec(wildcards):
 
 
 def pytensor_dir(wildcards, output):
-    """A compile cache per job: parallel jobs must not share one (see STYLE.md)."""
-    return str(Path(".snakemake/pytensor") / Path(output[0]).stem)
+    """A compile cache per job: parallel jobs must not share one (see STYLE.md); `model_polynomial`,
+    `backtest_polynomial`, ..."""
+    first = Path(output[0])
+    return str(Path(".snakemake/pytensor") / f"{first.parent.name}_{first.stem}")
 
 
 def variant_gates(wildcards):
@@ -79,3 +84,13 @@ def main_fit(key):
     """fit_model's output `key` (posterior, prior, summary) for the main variant, which figures and numbers use
     (called by rules defined after fit_model)."""
     return expand(getattr(rules.fit_model.output, key), variant=MAIN)[0]
+
+
+def main_backtest(wildcards):
+    """The back-test posterior of the main variant (its figures)."""
+    return expand(rules.backtest_fit.output.posterior, variant=MAIN)[0]
+
+
+def year_posterior(wildcards):
+    """The posterior of the year-term variant (algorithmic progress)."""
+    return expand(rules.fit_model.output.posterior, variant=YEAR_VARIANT)[0]

@@ -98,10 +98,14 @@ rule write_numbers:
         counts=rules.merge_burden.output.counts,
         validation=rules.merge_burden.output.validation,
         diagnostics=rules.compare_models.output.diagnostics,
+        scores=rules.score_backtest.output.scores,
+        progress=rules.progress.output if YEAR_VARIANT else [],
+        overview=rules.plot_overview.output.overview,
     output:
         numbers=report(
             "results/numbers.json", caption="../report/numbers.rst", category="Data"
         ),
+        summary="results/report/summary.rst",
     log:
         "logs/report/numbers.log",
     benchmark:
@@ -115,5 +119,6 @@ rule write_numbers:
         convention=lookup(dpath="convention", within=config),
         seed=lookup(dpath="seed", within=config),
         main=MAIN,
+        cutoff=lookup(dpath="backtest/cutoff_year", within=config),
     script:
         "../scripts/write_numbers.py"
