@@ -99,8 +99,8 @@ def test_full_run_offline(workdir):
 
     # The report opens offline in headless Chromium and embeds every figure.
     snakemake(workdir, "--report", "results/report.html")
-    figures = sorted(p.name for p in (workdir / "results/figures").glob("*.png"))
-    assert len(figures) == 11
+    figures = sorted(p.name for folder in ("figures", "backtest") for p in (workdir / "results" / folder).glob("*.png"))
+    assert len(figures) == 11 + 6  # the figures, and a back-test figure per series
     if shutil.which("chromium"):
         shots = workdir / "results/shots"
         result = subprocess.run(
@@ -151,3 +151,26 @@ def test_failed_variant_is_reported_and_the_run_completes(workdir):
     numbers = json.loads((results / "numbers.json").read_text())
     assert numbers["failed_variants"] == ["polynomial_year"]
     assert (results / "report.html").stat().st_size > 100_000
+
+
+@pytest.mark.slow
+def test_run_over_real_pdfs_completes(workdir, tmp_path):
+    """What a user with network gets: the PDFs of the development and sheet corpora in pdf_dir (download off, as
+    typed on the command line), default sampling; the run completes and writes the report."""
+    from .conftest import need_shared
+
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    for corpus in ("papers_dev", "papers_sheets"):
+        for pdf in sorted(need_shared(corpus, "pdfs").glob("*.pdf")):
+            (pdfs / pdf.name).symlink_to(pdf)
+    args = ["--config", f"pdf_dir={pdfs}", "download=false"]
+    snakemake(workdir, *args)
+    snakemake(workdir, *args, "--report", "results/report.html")
+    status = pd.read_csv(workdir / "results/extraction/status.tsv", sep="\t", dtype={"arxiv_id": str})
+    assert (status["status"] == "ok").sum() >= 20  # papers read, not only listed
+    papers = pd.read_csv(workdir / "results/burden/papers.tsv", sep="\t")
+    assert (papers["extracted_flop"].notna()).sum() >= 10
+    diagnostics = pd.read_csv(workdir / "results/model/diagnostics.tsv", sep="\t")
+    assert set(diagnostics["model"]) == {"polynomial", "polynomial_year", "exponential", "saturating"}
+    assert (workdir / "results/report.html").stat().st_size > 100_000

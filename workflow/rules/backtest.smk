@@ -44,11 +44,11 @@ rule score_backtest:
         ),
         predictions="results/backtest/predictions.tsv",
         figures=report(
-            expand("results/backtest/{benchmark}.png", benchmark=BENCHMARKS),
+            expand("results/backtest/{benchmark}_backtest.png", benchmark=BENCHMARKS),
             caption="../report/backtest_figure.rst",
             category="Back-test",
         ),
-        svgs=expand("results/backtest/{benchmark}.svg", benchmark=BENCHMARKS),
+        svgs=expand("results/backtest/{benchmark}_backtest.svg", benchmark=BENCHMARKS),
     log:
         "logs/backtest/score.log",
     benchmark:
