@@ -3,7 +3,7 @@
 #   (a) make run; (b) the PDFs of ../shared/data/papers_dev and papers_sheets in pdf_dir, download=false;
 #   (c) Thompson et al.'s points as the sheets (c_thompson_points.yaml); (d) eight series (d_extra_series.yaml).
 # Usage, from the repository's top: bash bench/scenarios/run.sh [a b c d]. Each run's results/ is kept under
-# scenario-runs/<name>/ and a table of each variant's diagnostics is printed at the end. It takes about an hour on 2 cores.
+# scenario-runs/<name>/ (its logs in logs/, each fit's attempts in attempts.txt) and a table of each variant's diagnostics is printed at the end. It takes about an hour on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=${SHARED:-../shared/data}
@@ -14,7 +14,7 @@ make --quiet .venv/.installed >/dev/null
 SNAKEMAKE=.venv/bin/snakemake
 run() {
   local name=$1; shift
-  rm -rf results
+  rm -rf results logs
   local start=$SECONDS
   if [ "$name" = a ]; then
     make run CORES="$CORES" >"$OUT/$name.log" 2>&1 || { echo "run $name failed: see $OUT/$name.log" >&2; tail -20 "$OUT/$name.log" >&2; }
@@ -23,7 +23,8 @@ run() {
       >"$OUT/$name.log" 2>&1 || { echo "run $name failed: see $OUT/$name.log" >&2; tail -20 "$OUT/$name.log" >&2; }
   fi
   echo "run $name: $((SECONDS - start)) s, report $( [ -s results/report.html ] && echo written || echo MISSING)" | tee -a "$OUT/times.txt"
-  rm -rf "$OUT/$name"; mv results "$OUT/$name"
+  rm -rf "$OUT/$name"; mv results "$OUT/$name"; mv logs "$OUT/$name/logs"
+  grep -h "attempt" "$OUT/$name"/logs/model/*.log >"$OUT/$name/attempts.txt" || true
 }
 pdfs=$(mktemp -d)
 trap 'rm -rf "$pdfs"' EXIT
