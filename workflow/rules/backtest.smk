@@ -20,12 +20,8 @@ rule backtest_fit:
         mem_mb=4000,
         runtime=60,
     params:
-        benchmarks=BENCHMARKS,
+        fit=fit_settings,
         cutoff=lookup(dpath="backtest/cutoff_year", within=config),
-        seed=lookup(dpath="seed", within=config),
-        sampling=lookup(dpath="sampling", within=config),
-        gates=variant_gates,
-        min_sd=lookup(dpath="min_log10_flop_sd", within=config),
         compiledir=pytensor_dir,
     script:
         "../scripts/backtest_fit.py"

@@ -75,9 +75,17 @@ def pytensor_dir(wildcards, output):
     return str(Path(".snakemake/pytensor") / f"{first.parent.name}_{first.stem}")
 
 
-def variant_gates(wildcards):
-    """The convergence gates of one variant (config `gates` with its `gates.variants` entry over them)."""
-    return gates_for(config["gates"], wildcards.variant)
+def fit_settings(wildcards):
+    """What fit_gated takes from the config for one variant: the series, seed, sampling settings, the variant's
+    convergence gates (config `gates` with its `gates.variants` entry over them) and the floor of compute's sd.
+    """
+    return {
+        "benchmarks": BENCHMARKS,
+        "seed": config["seed"],
+        "sampling": config["sampling"],
+        "gates": gates_for(config["gates"], wildcards.variant),
+        "min_log10_sd": config["min_log10_flop_sd"],
+    }
 
 
 def main_fit(key):

@@ -41,11 +41,7 @@ rule fit_model:
         mem_mb=4000,
         runtime=60,
     params:
-        benchmarks=BENCHMARKS,
-        seed=lookup(dpath="seed", within=config),
-        sampling=lookup(dpath="sampling", within=config),
-        gates=variant_gates,
-        min_sd=lookup(dpath="min_log10_flop_sd", within=config),
+        fit=fit_settings,
         main=MAIN,
         compiledir=pytensor_dir,
     script:

@@ -24,19 +24,11 @@ log = to_file(snakemake.log[0])
 variant, cutoff = snakemake.wildcards.variant, snakemake.params.cutoff
 train, test = split(read_tsv(snakemake.input.papers), cutoff)
 log.info("back-test from %d: %d points to fit, %d later ones to predict", cutoff, len(train), len(test))
+settings = snakemake.params.fit
 fit, diagnostics = fit_gated(
-    train,
-    snakemake.params.benchmarks,
-    snakemake.params.seed,
-    snakemake.params.sampling,
-    snakemake.params.gates,
-    snakemake.params.min_sd,
-    variant,
-    required=False,  # a back-test that fails its gates is reported, never the end of the run
-    log=log,
-    threads=snakemake.threads,
-)
-predictions = predict_variant(fit.posterior, variant, test, snakemake.params.min_sd, snakemake.params.seed)
+    train, **settings, variant=variant, required=False, log=log, threads=snakemake.threads
+)  # a back-test that fails its gates is reported, never the end of the run
+predictions = predict_variant(fit.posterior, variant, test, settings["min_log10_sd"], settings["seed"])
 if diagnostics["status"] != "passed":  # its predictions are kept, and say that the fit failed its gates
     predictions["status"] = f"the back-test fit {diagnostics['status']}"
 write_netcdf(fit.posterior, snakemake.output.posterior)

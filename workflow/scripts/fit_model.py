@@ -24,20 +24,13 @@ from computelimits.tables import read_tsv, write_netcdf, write_tsv  # noqa: E402
 
 log = to_file(snakemake.log[0])
 variant = snakemake.wildcards.variant
+settings = snakemake.params.fit
+required = variant == snakemake.params.main  # only the main variant failing stops the run
 fit, diagnostics = fit_gated(
-    read_tsv(snakemake.input.papers),
-    snakemake.params.benchmarks,
-    snakemake.params.seed,
-    snakemake.params.sampling,
-    snakemake.params.gates,
-    snakemake.params.min_sd,
-    variant,
-    required=variant == snakemake.params.main,  # only the main variant failing stops the run
-    log=log,
-    threads=snakemake.threads,
+    read_tsv(snakemake.input.papers), **settings, variant=variant, required=required, log=log, threads=snakemake.threads
 )  # the summary is in the log either way
 if diagnostics["status"] == PASSED:
-    exact_loo(fit, variant, snakemake.params.seed, snakemake.params.sampling, snakemake.threads, log)
+    exact_loo(fit, variant, settings["seed"], settings["sampling"], snakemake.threads, log)
 else:
     log.warning("%s: %s; reported as failed and left out of the LOO comparison", variant, diagnostics["status"])
 write_netcdf(fit.prior, snakemake.output.prior)
