@@ -21,6 +21,29 @@ def build_model(data: ModelData, variant: str = "polynomial", held_out: bool = F
     `held_out=True` builds the model for exact leave-one-out refits: the likelihood of each point is weighted by
     the data `weight` (0 leaves the point out: its true compute then follows its prior, so `log_lik`, the pointwise
     log density, is the point's log predictive density given the other points).
+
+    Convergence on new data (issue 14). The variant that fails first on data it was not tuned on is the year-term
+    one: with the papers' PDFs in pdf_dir it stopped with 22 divergences, with eight series with 2. Where they sit
+    (seed sweeps on the eight-series data, 15 of 40 seeds divergent at target_accept 0.95): at the mouth of the
+    slopes' funnel, where the slope spread is large (divergent draws at +3.2 sd of sigma_slope's posterior, mu_slope
+    at -5.5 sd, every z_slope shifted the same way): within a series, compute and year rise together, so a series'
+    slope and its progress trade off along a ridge, and a wide spread lets all six slopes move along it at once.
+    Tried, and not kept, on those data and seeds: centring the year (A) or the compute (B) per series, centred slopes
+    (C: more divergences), Student-t degrees of freedom above 2 (D), nutpie's low-rank mass matrix (F), slopes
+    centred only for series whose OLS slope is well determined (se < 0.01: 17-101 divergences), a tighter slope
+    spread Gamma(4, 100) (better ESS, divergences remain). What removed them on every seed was a smaller step size:
+    target_accept 0.99 (E: 0 divergences in 40 seeds). So the fix is the escalation in sampling.retry, taken only by a
+    fit that fails its gates, and a variant other than model.main that fails again is reported instead of stopping
+    the run (computelimits.sampling.fit_gated). Since the year term is pooled across series (issue 17) the year
+    variant fails on mixing rather than divergences: on the shipped data its first attempt gave mu_progress R-hat
+    1.0119, bulk ESS 316; on the eight series the retry at 2,500 draws still gave R-hat 1.0129, ESS 343. Longer
+    chains fix that (eight series, target_accept 0.99: 5,000 draws passed on 5 of 6 seeds, the sixth at R-hat
+    1.0100; 8,000 passed, ESS 1126-1331), so the retry takes 8,000 draws, tune 5,000, target_accept 0.99. Progress
+    centred per series (progress ~ N(mu, sigma)) mixed far better on the shipped and eight-series data (R-hat
+    <= 1.005, ESS >= 900, first attempt) and diverged on Thompson's points and on the back-test's data up to 2019
+    (18-133 divergences): the series with few points need the non-centred form, so it stays. Not done: the
+    reparameterisation that would remove the ridge (each series' slope and progress sampled along and across the
+    compute-year correlation of its own points).
     """
     import pymc as pm
     import pytensor.tensor as pt
