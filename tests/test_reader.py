@@ -505,3 +505,77 @@ def test_cli_strict_needs_a_training_cue():
 def test_cli_sentence_with_leading_quote_round_trips(sentence, strict):
     rows = _parse(*(["--strict"] if strict else []), sentence)
     assert list(rows["sentence"]) == [sentence]
+
+
+# 13. Training times in tables ---------------------------------------------------------------------------------------
+
+
+def _table_pdf(path: Path, header: list[str], rows: list[list[str]], caption: str, above: bool = False) -> Path:
+    """A one-page PDF: prose, a table (one cell per column, fixed widths) with its caption below (or above) it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.ln(4)
+    if above:
+        pdf.multi_cell(0, 5, caption)
+        pdf.ln(2)
+    for line in [header, *rows]:
+        for text in line:
+            pdf.cell(30, 6, text)
+        pdf.ln(6)
+    if not above:
+        pdf.ln(2)
+        pdf.multi_cell(0, 5, caption)
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, BACKGROUND * 4)
+    pdf.output(str(path))
+    return path
+
+
+def _timed(result) -> list[tuple[float | None, float | None]]:
+    return sorted((s.count, s.hours) for _, s in result.statements if s.hours)
+
+
+def test_table_with_a_lower_case_unit_header_takes_its_captions_hardware(tmp_path, table, thompson):
+    """A header written in lower case ("ft acc hours speedup"), the hardware in the caption ("benchmarked in 128
+    TPU-v3 cores"): every row is a run on 64 chips."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["encoder", "depth", "ft acc", "hours", "speedup"],
+        [
+            ["small", "8", "84.2", "42.4", "-"],
+            ["base", "8", "84.9", "15.4", "2.8x"],
+            ["large", "1", "84.8", "11.6", "3.7x"],
+        ],
+        "Table 2. Wall-clock time of our pre-training (800 epochs), benchmarked in 128 TPU-v3 cores. The speedup is "
+        "relative to the first entry.",
+    )
+    assert _timed(extract_pdf(path, table, thompson)) == [(64, 11.6), (64, 15.4), (64, 42.4)]
+
+
+def test_table_header_with_a_speed_column_beside_the_training_time(tmp_path, table, thompson):
+    """A latency column ("Infer-time(ms)") beside the training-time one does not hide it; the caption above the
+    table gives the processors ("normalized for 32 TPU cores": 16 TPU v3 chips)."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Params", "FLOPs", "Infer-time(ms)", "Train-time (hours)"],
+        [["12M", "1.9B", "19", "10"], ["19M", "4.2B", "30", "21"], ["30M", "10B", "60", "43"]],
+        "Table 7. Results on ImageNet. Infer-time is measured on a V100 GPU; Train-time is the total training time "
+        "normalized for 32 TPU v3 cores.",
+        above=True,
+    )
+    assert _timed(extract_pdf(path, table, thompson)) == [(16, 10), (16, 21), (16, 43)]
+
+
+def test_table_time_header_without_a_unit_takes_the_cells_unit(tmp_path, table, thompson):
+    """A header that names the time without its unit ("TrainTime") and cells that carry it ("4.9h")."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Network", "Acc.(%)", "TrainTime", "Acc.(%)", "TrainTime"],
+        [["ResNet50", "78.1", "4.9h", "78.4", "3.5h"], ["ResNet152", "82.4", "15.5h", "82.9", "7.2h"]],
+        "Table 12. Progressive training improves both accuracy and training time for all networks.",
+    )
+    assert [h for _, h in _timed(extract_pdf(path, table, thompson))] == [3.5, 4.9, 7.2, 15.5]

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .tables_pdf import header_cells
 from .vocabulary import PROCESSOR_HINT, TRAINING, TRAINING_VERB, counted_durations
 
 # Page screen on pypdfium2's raw text: a counted duration with a training word within SCREEN_WINDOW / 2 characters,
@@ -20,27 +21,10 @@ SCREEN_WINDOW = 600
 _CLOSE = 150
 
 
-# A table header with a column of training time ("Model Epochs Hours GPU", "Training time (days)")
-_TIME_HEADER = re.compile(
-    r"(?:^|\s)(hours|days|gpu[- ]?(?:hours|days)|tpu[- ]?(?:core[- ]?)?(?:hours|days)|core[- ]?days|"
-    r"\((?:h|hours|days)\))(?:\s|$)",
-    re.I,
-)
-_SPEED = re.compile(r"\b(latency|ms|fps|throughput|inference|speed|img/s|images/s)\b", re.I)
-
-
 def has_time_table(text: str) -> bool:
-    """Whether raw page text has a table header line with a training-time column (tables_pdf reads it)."""
-    for line in re.split(r"\r\n|\n|\r", text):
-        words = line.split()
-        if (
-            3 <= len(words) <= 25
-            and _TIME_HEADER.search(line)
-            and not _SPEED.search(line)
-            and sum(bool(re.fullmatch(r"[\d.,]+", w)) for w in words) <= 1
-        ):
-            return True
-    return False
+    """Whether raw page text has a table header line with a training-time column (tables_pdf reads it; its raw
+    lines may join a header to the text beside it, so they may be longer)."""
+    return any(header_cells(line.split(), max_words=25) for line in re.split(r"\r\n|\n|\r", text))
 
 
 def page_is_candidate(text: str) -> bool:
