@@ -579,3 +579,23 @@ def test_table_time_header_without_a_unit_takes_the_cells_unit(tmp_path, table, 
         "Table 12. Progressive training improves both accuracy and training time for all networks.",
     )
     assert [h for _, h in _timed(extract_pdf(path, table, thompson))] == [3.5, 4.9, 7.2, 15.5]
+
+
+@pytest.mark.parametrize(
+    ("caption", "role"),
+    [
+        ("Table 1. Decoder ablation experiments on ImageNet. The pre-training schedule is 800 epochs, timed on "
+         "128 TPU-v3 cores.", "ablation"),
+        ("Table 3. Pre-training time of each model on 128 TPU-v3 cores.", "pretrain"),
+        ("Table 2. Wall-clock time of our training on 128 TPU-v3 cores.", "final"),
+    ],
+)  # fmt: skip
+def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, role, table, thompson):
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["decoder", "depth", "ft acc", "hours"],
+        [["conv", "8", "84.2", "12.9"], ["attention", "1", "83.4", "8.5"]],
+        caption,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, role), (64, 12.9, role)]

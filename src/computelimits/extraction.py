@@ -102,7 +102,9 @@ def statements_from_candidate(
             stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
                                                                language_model, year) for stmt in stmts]  # fmt: skip
     for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
-        if context:
+        if context and section == "table":  # the row's own cue, else its caption's (not the caption sentence's)
+            stmt.role = caption_role(next((s.role for s in found if s.hours or s.chip_hours), "final"), context)
+        elif context:
             stmt.role = context_role(stmt.role, context)
             stmt.dataset = stmt.dataset or context_dataset(context)
         stmt.dataset = stmt.dataset or dataset_hint
@@ -119,6 +121,16 @@ def context_role(role: str, context: str) -> str:
 
 
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
+
+
+def caption_role(role: str, caption: str) -> str:
+    """A table row without a cue of its own (`final`) takes the stage its caption names first, ablations too: the
+    caption's head says what the table is ("Table 1. MAE decoder ablation experiments ... The pre-training schedule
+    is 800 epochs." is a table of ablations)."""
+    if role != "final":
+        return role
+    text = " ".join(caption.lower().split()).replace("-", " ")
+    return role_of(text, 0, 0) if role_of(text, 0, 0) in (*CONTEXT_ROLES, "ablation") else role
 
 
 def context_dataset(context: str) -> str:
