@@ -599,3 +599,30 @@ def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, 
     )
     found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
     assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, role), (64, 12.9, role)]
+
+
+# 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a citation in parentheses names a dataset's source, not the agent of the run; nothing carries over a JOIN
+        ("Results on ImageNet (Russakovsky et al., 2015) are given; training time is normalized for 8 V100 GPUs. "
+         "Training the base model took 10 hours.", [(8, 10)]),
+        # a context clause about inference lends no processors: the training ones are the TPU cores
+        ("Train-time is the total training time on 32 TPU v3 cores; infer-time is measured on a V100 GPU. "
+         "Training the base model took 10 hours.", [(16, 10)]),
+        # another work's processors are not ours, though the duration is
+        ("Smith et al. (2018) trained their model on 450 GPUs. We train on 8 V100 GPUs. Training took 2 days.",
+         [(8, 48)]),
+    ],
+)  # fmt: skip
+def test_context_lends_hardware_not_attribution(text, expected, table, thompson):
+    assert [(s.count, s.hours) for s in statements_from_text(text, table, thompson) if s.hours] == expected
+
+
+def test_unnamed_tpu_cores_are_chips_of_the_papers_year(table, thompson):
+    """ "32 TPU cores" in a 2021 paper: TPUs of that time have two cores a chip."""
+    [stmt] = [s for s in parse_sentence("We train for two days on 32 TPU cores.", table, thompson, year=2021)]
+    assert (stmt.count, stmt.hours) == (16, 48)

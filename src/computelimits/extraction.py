@@ -14,7 +14,7 @@ from .arxiv import base_id
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
 from .reader import CANDIDATE, HARDWARE, read_paper, year_of
-from .statements import Statement, continues_training, dataset_of, parse_sentence, role_of
+from .statements import Statement, continues_training, dataset_of, join_sentences, parse_sentence, role_of
 from .vocabulary import TRAINING
 
 
@@ -176,7 +176,7 @@ def _from_paper(stmt, sentence, page, paper, table, convention, language_model, 
     preferred = ("implementation", "experiments", "method")
     usable = [h for h in paper if training_hardware(h) and h.sentence not in sentence]
     for hardware in sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page)):
-        joined = f"{hardware.sentence} {sentence}"
+        joined = join_sentences(hardware.sentence, sentence)
         same = [s for s in parse_sentence(joined, table, convention, language_model, year)
                 if _complete(s) and _same_duration(s, stmt)
                 and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
@@ -201,14 +201,16 @@ def _with_context(
     """The sentence joined with the nearest preceding context sentence whose joint parse gives statements (those
     `keep` accepts), and those statements; ("", []) when none does."""
     for previous in reversed(sentences(context)):
-        joined = f"{previous} {sentence}"
+        joined = join_sentences(previous, sentence)
         found = [
             s
             for s in parse_sentence(joined, table, convention, language_model, year)
             if s.status in ("ok", "imputed hardware") and (keep is None or keep(s))
         ]
         if found:
-            return joined, found
+            for stmt in found:
+                stmt.sentence = f"{previous} {sentence}"
+            return stmt.sentence, found
     return "", []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass, field, fields
+from functools import partial
 from itertools import pairwise
 
 from .datasets import load_datasets
@@ -109,6 +110,16 @@ _OTHERS_CARRIED = re.compile(
     r"(work|works|approach|approaches|methods?|studies|papers?)\b"
 )
 _ENDS_WITH_CITATION = re.compile(rf"{_CITATION}\s*\)?\s*$")
+# A citation in parentheses after a noun ("results on ImageNet (Russakovsky et al., 2015)"): a reference, not the
+# agent of a run ("Smith et al. (2018) trained ...", "in (Smith et al., 2018)" still are)
+_AUTHOR = r"[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?,? " + _YEAR
+_REFERENCE = re.compile(rf"(?P<agent>\b(of|in|by|from|than|like|see|cf\.?|as in|to)\s)?\({_AUTHOR}([;,] {_AUTHOR})*\)")
+
+
+def _without_references(clause: str) -> str:
+    return _REFERENCE.sub(lambda m: m.group() if m.group("agent") else " " * len(m.group()), clause)
+
+
 # "960 hours of speech", "7 consecutive days of click records": a quantity of data, unless it is of training time
 _DATASET_HOURS = re.compile(
     r"^\s*(?:consecutive\s+)?(?:of|worth of)\s+(?!training|pre ?training|fine ?tuning|compute|computation|wall|"
@@ -294,11 +305,27 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
     return _Hardware(proc, raw, count, unit, start, end)
 
 
-def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
-    """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named."""
+# A context clause about inference lends no processors ("Infer-time is measured on V100 GPU; Train-time is ... on 32
+# TPU cores")
+_INFERENCE_CLAUSE = re.compile(r"\b(infer\w*|latency|fps|throughput|decod\w*|deploy\w*)\b")
+
+
+def _lends(text: str, start: int, end: int) -> bool:
+    """Whether a processor named at [start, end) of a joined text (join_sentences) may be the hardware of its
+    sentence's durations: always in the sentence itself; in the context sentence unless its clause is another
+    work's or about inference."""
+    if start > text.rfind(JOIN):
+        return True
+    a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+    return clause_reason(text, start, end) != "others" and not _INFERENCE_CLAUSE.search(text[a:b])
+
+
+def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Hardware]:
+    """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named. `lends`:
+    whether a mention at (start, end) may count (None: all do)."""
     found = []
     for start, end, proc in table.find_all(text):
-        if proc.kind == "cpu":
+        if proc.kind == "cpu" or (lends and not lends(start, end)):
             continue
         # "TPUv3-8", "TPU v3-512", "TPU v5e-256": a slice named by its TensorCore count (cores per chip: the table)
         slice_size = re.match(r"-(\d+)\b", text[end:]) if proc.kind == "tpu" else None
@@ -320,9 +347,12 @@ def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
         return sorted(found, key=lambda h: h.start)
     generic = None
     for match in _GENERIC.finditer(text):
+        if lends and not lends(*match.span()):
+            continue
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
-            generic = _Hardware(None, match.group(0), count, "chip", *match.span())
+            tpu_cores = match.group(0).startswith("tpu") and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
+            generic = _Hardware(None, match.group(0), count, "core" if tpu_cores else "chip", *match.span())
         if count is not None:
             break
     # "on CPUs, using 30 machines": with no count on the processors, the machines are the count.
@@ -366,11 +396,20 @@ def _machines_multiplier(text: str) -> tuple[float, float]:
     return (1.0, 1.0)
 
 
-def _to_chips(hw: _Hardware) -> tuple[float, float] | None:
+def _to_chips(
+    hw: _Hardware, table: HardwareTable | None = None, year: float | None = None
+) -> tuple[float, float] | None:
+    """The chips a mention counts. TPU cores of an unnamed generation ("32 TPU cores") are chips of the TPUs likely
+    in the paper's `year`, at the cores per chip most of them have."""
     if hw.count is None:
         return None
     low, high = hw.count
     proc = hw.proc
+    if proc is None and hw.unit == "core" and table is not None and year:
+        per_chip = [p.cores_per_chip for p in table.likely("tpu", year)]
+        cores = max(set(per_chip), key=per_chip.count, default=0)
+        if cores > 0 and per_chip.count(cores) * 2 > len(per_chip):
+            return (low / cores, high / cores)
     if proc is None:
         return (low, high)
     if hw.unit == "core":
@@ -439,10 +478,27 @@ def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Pro
     return found
 
 
+# Between a context sentence and the sentence it gives hardware to (join_sentences): a clause boundary no
+# attribution crosses ("Results on ImageNet (Russakovsky et al., 2015) on 32 TPU cores." does not make the next
+# sentence's training others'), and a context clause that cites another work as its agent lends no processors.
+JOIN = "\u00b6"
+
+
+def join_sentences(previous: str, sentence: str) -> str:
+    """A context sentence and the sentence it may give hardware to, as one text for parse_sentence."""
+    return f"{previous} {JOIN} {sentence}"
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who."""
+    """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who,
+    and at a JOIN."""
     cuts = [0]
-    for match in re.finditer(r"[;,:](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+    depth = [0] * (len(text) + 1)  # brackets open before each position: no cut inside "(Smith et al., 2018)"
+    for i, char in enumerate(text):
+        depth[i + 1] = max(depth[i] + (char in "([") - (char in ")]"), 0)
+    for match in re.finditer(rf"[;,:{JOIN}](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+        if depth[match.start()] and match.group() != JOIN:
+            continue
         cuts.append(match.end())
     cuts.append(len(text))
     return [(a, b) for a, b in pairwise(sorted(set(cuts))) if text[a:b].strip()]
@@ -458,16 +514,17 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
     work cited just before it."""
     spans = _clauses(text)
     index = next((i for i, (a, b) in enumerate(spans) if a <= start < b), len(spans) - 1)
-    clauses = [text[a:b] for a, b in spans]
+    barrier = text.rfind(JOIN, 0, start)  # the clauses of a context sentence carry nothing over
+    clauses = [text[a:b] if a > barrier else "" for a, b in spans]
     clause = clauses[index]
     own = bool(_FIRST_PERSON.search(clause))
     if not own:
-        if _OTHERS_CLAUSE.search(clause):
+        if _OTHERS_CLAUSE.search(_without_references(clause)):
             return "others"
         for earlier in reversed(clauses[:index]):  # the nearest earlier clause that says whose work it is
             if _FIRST_PERSON.search(earlier):
                 break
-            if _OTHERS_CARRIED.search(earlier):
+            if _OTHERS_CARRIED.search(_without_references(earlier)):
                 return "others"
         relative = re.match(r"\s*(which|who|whose)\b", clause)
         if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
@@ -572,12 +629,12 @@ def _parse(
     masked = text
     for start, end in spans:  # "2,000 GPU-days" is chip-time, not a count of 2,000 GPUs
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    mentions = _hardware_mentions(masked, table)
+    mentions = _hardware_mentions(masked, table, partial(_lends, text) if JOIN in text else None)
     multiplier = _machines_multiplier(text)
 
     def hardware_for(start: int, end: int) -> tuple[_Hardware | None, tuple[float, float] | None]:
         hw = _nearest(mentions, start, end)
-        chips = _to_chips(hw) if hw else None
+        chips = _to_chips(hw, table, year) if hw else None
         return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
 
     statements = []
@@ -603,7 +660,7 @@ def _parse(
         # "Training A on four K20 GPUs, or B on eight K40 GPUs, takes 3-4 weeks": one duration for each alternative
         alternatives = _alternatives(text, mentions) if len(durations) == 1 else []
         for hw in alternatives or [hardware_for(d_start, d_end)[0]]:
-            chips = _to_chips(hw) if hw else None
+            chips = _to_chips(hw, table, year) if hw else None
             chips = _bounds_product(chips, multiplier) if chips is not None else None
             stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
             stmt.hours_low, stmt.hours_high = low, high
