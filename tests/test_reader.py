@@ -142,11 +142,13 @@ def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
         "Preprocessing the training data took 2 days on 16 CPUs.",
         "Evaluation on the test set takes 10 minutes on one GPU.",
         "Evaluating the trained model on the test set takes 10 minutes on one GPU.",
+        "With the faster implementation we decrease the original training time from 85 min to 80 min on 8 GPUs.",
+        "Our schedule reduces training from 12 hrs to 9 hrs on a single V100 GPU.",
     ],
     ids=[
         "speedup-cuts", "speedup-shortens", "throughput-can-process", "throughput-training-setup",
         "index-build", "index-build-training-corpus", "convert-data", "preprocess-training-data",
-        "evaluation", "evaluating-trained-model",
+        "evaluation", "evaluating-trained-model", "speedup-abbreviated-minutes", "speedup-abbreviated-hours",
     ],
 )  # fmt: skip
 def test_speedups_throughput_and_other_times_are_no_statement(sentence, table, thompson):

@@ -47,7 +47,7 @@ _REJECT = {
     # "cutting pre-training from 5 days to 2 hours", "3x faster": a speed claim, not a training run
     "speed-up": re.compile(
         r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
-        r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|h)\b|"
+        r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|d)\b|"
         r"\b\d+(\.\d+)? ?(x|times) (faster|slower|less|more)\b|"
         r"\b(reduc\w*|cut\w*|shorten\w*|speed\w* up)\b.{0,40}\b(training|wall ?clock) time\b"
     ),
