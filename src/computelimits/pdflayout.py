@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 from .tables_pdf import header_cells
@@ -88,6 +89,10 @@ def _text(line: list[dict]) -> str:
     return " ".join(w["text"] for w in line)
 
 
+COLUMN_EDGE = 25.0  # points from the gap within which a column's lines end (left) or begin (right)
+WORD_GAP = 12.0  # points between the words of running text at most (table cells stand farther apart)
+
+
 def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     """x of the gap between two text columns, or None for a single-column page.
 
@@ -105,7 +110,29 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     cover = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
     low, high = int(width * 0.35), int(width * 0.65)
     best_x = low + int(np.argmin(cover[low : high + 1]))
-    return float(best_x) if cover[best_x] <= 0.1 * n_lines else None
+    if cover[best_x] <= 0.1 * n_lines:
+        return float(best_x)
+    # full-width tables and captions cross the gap of a two-column page: still two columns when fewer than a third
+    # of the lines cross it and many lines of running text end just before it and begin just after it
+    lines = _group_lines(words)
+    crossing = sum(any(w["x0"] < best_x < w["x1"] for w in line) for line in lines)
+
+    def prose(part: list[dict]) -> bool:  # a column's line of running text: wide, its words closely spaced
+        gaps = [b["x0"] - a["x1"] for a, b in pairwise(part)]
+        return len(part) >= 4 and part[-1]["x1"] - part[0]["x0"] >= 0.25 * width and max(gaps) < WORD_GAP
+
+    ends = sum(
+        prose(part) and part[-1]["x1"] >= best_x - COLUMN_EDGE
+        for line in lines
+        if (part := [w for w in line if w["x1"] <= best_x])
+    )
+    begins = sum(
+        prose(part) and part[0]["x0"] <= best_x + COLUMN_EDGE
+        for line in lines
+        if (part := [w for w in line if w["x0"] >= best_x])
+    )
+    two = crossing <= len(lines) / 3 and min(ends, begins) >= max(8, len(lines) / 4)
+    return float(best_x) if two else None
 
 
 def body_words(words: list[dict], height: float) -> list[dict]:
