@@ -628,3 +628,28 @@ def test_unnamed_tpu_cores_are_chips_of_the_papers_year(table, thompson):
     """ "32 TPU cores" in a 2021 paper: TPUs of that time have two cores a chip."""
     [stmt] = [s for s in parse_sentence("We train for two days on 32 TPU cores.", table, thompson, year=2021)]
     assert (stmt.count, stmt.hours) == (16, 48)
+
+
+def test_table_cell_with_the_time_and_its_hardware(tmp_path, table, thompson):
+    """A "Train Time + Hardware" column whose cells give both ("4d on 1 V100 GPU", "12h on 1 V100 GPU")."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.ln(4)
+    for cells in [
+        ["Model", "Params", "Train Time + Hardware", "GLUE"],
+        ["Small", "14M", "4d on 1 V100 GPU", "79.9"],
+        ["Small, half", "14M", "12h on 1 V100 GPU", "76.0"],
+        ["Base", "110M", "4d on 16 TPUv3s", "85.1"],
+    ]:
+        for width, text in zip([35, 25, 60, 25], cells, strict=True):
+            pdf.cell(width, 6, text)
+        pdf.ln(6)
+    pdf.ln(2)
+    pdf.multi_cell(0, 5, "Table 1: Comparison of small models on the GLUE dev set.")
+    pdf.output(str(tmp_path / "t.pdf"))
+    found = _timed(extract_pdf(tmp_path / "t.pdf", table, thompson))
+    assert found == [(1, 12), (1, 96), (16, 96)]

@@ -45,6 +45,7 @@ _CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
 # header cell only on a line without them
 _PROSE = re.compile(r"\b(the|of|and|we|our|is|are|was|were|for|in|to|on|with|that|this|by|as|it|a|an)\b", re.I)
 TOLERANCE = 8.0  # points a cell may stand off its header's span
+CELL_GAP = 6.0  # points between the words of one cell at most
 CAPTION_LINES = 4  # lines of a caption read after its "Table N." line
 
 
@@ -74,7 +75,11 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
     columns = []
     for i, word in enumerate(words):
         unit = _HEADER_UNIT.match(word)
-        unitless = _UNITLESS_TIME.match(word) and not (i + 1 < len(words) and _HEADER_UNIT.match(words[i + 1]))
+        # "TrainTime", "Train Time": the time of training named without a unit
+        two_words = word.lower() == "time" and i and words[i - 1].lower() in ("train", "training")
+        unitless = (_UNITLESS_TIME.match(word) or two_words) and not (
+            i + 1 < len(words) and _HEADER_UNIT.match(words[i + 1])
+        )
         # a header cell is capitalised ("Hours"), a unit in brackets ("(h)", "[days]"), or on a plain header line
         if not (unit or unitless) or not (
             word[0].isupper() or word[0] in "([" or word[:3].lower() in ("gpu", "tpu") or plain
@@ -104,6 +109,17 @@ def _header_columns(line: list[dict]) -> list[tuple[float, float, str | None, st
     """(x0, x1, unit, header text) of each training-time column a header line (pdfplumber words) holds."""
     words = [w["text"] for w in line]
     return [(line[a]["x0"], line[b]["x1"], unit, header) for a, b, unit, header in header_cells(words)]
+
+
+def _cell_phrase(row: list[dict], value: str) -> str:
+    """The words that follow the value word `value` in its own cell (closer than CELL_GAP to each other)."""
+    at = next(i for i, w in enumerate(row) if w["text"] == value)
+    words = []
+    for before, word in zip(row[at:], row[at + 1 :], strict=False):
+        if word["x0"] - before["x1"] > CELL_GAP:
+            break
+        words.append(word["text"])
+    return " ".join(words)
 
 
 def _caption(lines: list[list[dict]], index: int) -> str:
@@ -152,6 +168,9 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 subject = f"Training {label}" if label else "Training"
                 on = f" on {rest}" if rest else ""
+                phrase = _cell_phrase(row, found.string)
+                if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
+                    on = f" {phrase}"
                 sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}')."
                 rows.append(TableRow(offset, sentence, text, _caption(lines, index)))
     return rows, taken
