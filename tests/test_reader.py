@@ -653,3 +653,16 @@ def test_table_cell_with_the_time_and_its_hardware(tmp_path, table, thompson):
     pdf.output(str(tmp_path / "t.pdf"))
     found = _timed(extract_pdf(tmp_path / "t.pdf", table, thompson))
     assert found == [(1, 12), (1, 96), (16, 96)]
+
+
+def test_duration_takes_the_count_of_a_paper_sentence_that_names_no_type(table, thompson):
+    """No sentence names the processors, one counts them ("on 8 GPUs"): a duration that counts none elsewhere in
+    the paper takes that count, its type imputed from the paper's year."""
+    from computelimits.extraction import PaperHardware, statements_from_candidate
+
+    paper = [PaperHardware(5, "experiments", "Training the proposal network on 8 GPUs takes about 8 hours.")]
+    [stmt] = statements_from_candidate(
+        "Training the detector takes about 10 hours on the COCO dataset.", "", table, thompson, year=2016, page=6,
+        section="experiments", paper=paper,
+    )  # fmt: skip
+    assert (stmt.count, stmt.hours, stmt.status) == (8, 10, "imputed hardware")

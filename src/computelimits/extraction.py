@@ -172,20 +172,30 @@ def training_hardware(hardware: PaperHardware) -> bool:
 def _from_paper(stmt, sentence, page, paper, table, convention, language_model, year) -> Statement:
     """`stmt` with the hardware of the nearest of the paper's hardware sentences that parses with its duration (an
     implementation-details section first among equals), its confidence lowered by the distance. A duration that
-    counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many."""
+    counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many. When no
+    sentence names the processors, a duration that counts none takes the count of the nearest that counts them
+    without naming them ("Training RPN on 8 GPUs takes about 8 hours." for "Training Fast R-CNN takes about 10
+    hours."), its type imputed."""
     preferred = ("implementation", "experiments", "method")
     usable = [h for h in paper if training_hardware(h) and h.sentence not in sentence]
-    for hardware in sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page)):
-        joined = join_sentences(hardware.sentence, sentence)
-        same = [s for s in parse_sentence(joined, table, convention, language_model, year)
-                if _complete(s) and _same_duration(s, stmt)
-                and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
-        if same:
-            found = same[0]
-            found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
-            penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
-            found.confidence = round(max(found.confidence - penalty, 0.1), 2)
-            return found
+    ordered = sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page))
+    counted_only = stmt.count is None and stmt.chip_hours is None
+
+    def imputed(s: Statement) -> bool:
+        return counted_only and s.status == "imputed hardware" and s.count is not None
+
+    for accept in (_complete, imputed):
+        for hardware in ordered:
+            joined = join_sentences(hardware.sentence, sentence)
+            same = [s for s in parse_sentence(joined, table, convention, language_model, year)
+                    if accept(s) and _same_duration(s, stmt)
+                    and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
+            if same:
+                found = same[0]
+                found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
+                penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
+                found.confidence = round(max(found.confidence - penalty, 0.1), 2)
+                return found
     return stmt
 
 
