@@ -188,8 +188,15 @@ def test_per_unit_times_are_no_statement(sentence, table, thompson):
         ("Training took about 1 day 12 hours on 8 V100 GPUs.", 8, 36),
         ("The whole training took 1 week and 2 days on 16 V100 GPUs.", 16, 216),
         ("We trained the model for 3 hours 30 minutes on 4 V100 GPUs.", 4, 3.5),
+        # "a batch size of 512" is no time per batch
+        (
+            "Experiments on a single V100 GPU with 150k steps and a batch size of 512 ran for approximately 2 days and "
+            "3hrs (wall-clock time).",
+            1,
+            51,
+        ),
     ],
-    ids=["days-and-hours", "about-day-hours", "week-and-days", "hours-minutes"],
+    ids=["days-and-hours", "about-day-hours", "week-and-days", "hours-minutes", "after-a-batch-size"],
 )
 def test_compound_duration_is_one_statement(sentence, count, hours, table, thompson):
     found = _statements(sentence, table, thompson)

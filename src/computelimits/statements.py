@@ -65,7 +65,7 @@ _REJECT = {
 }
 # Reasons a clause (the part of a sentence around one duration) is not the paper's own training; a sentence can hold
 # the authors' run and another's ("Unlike [23], which needed 450 GPUs for 3 weeks, we train on 8 GPUs for 2 days").
-_UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch|round|pass)"
+_UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch(?! ?sizes?\b)|round|pass)"  # "batch size": no unit
 # "an epoch takes 35 minutes", "1.2 s per mini-batch", "the training time per epoch is ...: 22 minutes": the time of a
 # unit of training, not of the training ("1.7 s per mini-batch and 10 days total": the 10 days are the total)
 _PER_UNIT_AFTER = re.compile(
