@@ -673,3 +673,11 @@ def test_duration_takes_the_count_of_a_paper_sentence_that_names_no_type(table, 
         section="experiments", paper=paper,
     )  # fmt: skip
     assert (stmt.count, stmt.hours, stmt.status) == (8, 10, "imputed hardware")
+
+
+def test_each_clause_takes_the_processors_it_names(table, thompson):
+    found = _statements(
+        "It takes 2.5 days to train the large model using one DGX-2 (16 V100s), 2 days to train a small one using "
+        "4 V100s.", table, thompson,
+    )  # fmt: skip
+    assert [(s.count, s.hours) for s in found] == [(16, 60), (4, 48)]

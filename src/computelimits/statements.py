@@ -370,11 +370,16 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
     return [generic] if generic else []
 
 
-def _nearest(mentions: list[_Hardware], start: int, end: int) -> _Hardware | None:
-    """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'."""
+def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") -> _Hardware | None:
+    """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'; a counted
+    one in the duration's own clause first ("2.5 days to train A using one DGX-2 (16 V100s), 2 days to train B
+    using 4 V100s")."""
     if not mentions:
         return None
     with_count = [m for m in mentions if m.count is not None] or mentions
+    if text:
+        a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+        with_count = [m for m in with_count if m.count is not None and a <= m.start < b] or with_count
 
     def distance(m: _Hardware) -> int:
         return max(m.start - end, start - m.end, 0)
@@ -633,7 +638,7 @@ def _parse(
     multiplier = _machines_multiplier(text)
 
     def hardware_for(start: int, end: int) -> tuple[_Hardware | None, tuple[float, float] | None]:
-        hw = _nearest(mentions, start, end)
+        hw = _nearest(mentions, start, end, text)
         chips = _to_chips(hw, table, year) if hw else None
         return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
 
