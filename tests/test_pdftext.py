@@ -27,7 +27,8 @@ def _two_column_pdf(path: Path, left: str, right: str, table_rows: int = 0) -> P
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     for row in range(table_rows):  # numbers across the page, their gaps at a different place on every row
-        pdf.cell(0, 5, "Model" + "-" * row + " " + " ".join(f"{88.5 - 3.7 * i - row:.1f}" for i in range(17)))
+        numbers = [f"{88.5 - 3.7 * i - row:.1f}" for i in range(17)]
+        pdf.cell(0, 5, "Model" + "-" * row + " " + "/".join(numbers[:5]) + " " + "/".join(numbers[5:]))
         pdf.ln(5)
     pdf.ln(3)
     width = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
@@ -60,6 +61,14 @@ def test_two_columns_under_a_full_width_table(tmp_path, table, thompson):
     right = FILLER * 7
     result = extract_pdf(_two_column_pdf(tmp_path / "wide.pdf", left, right, table_rows=9), table, thompson)
     assert [(s.hardware, s.count, s.hours) for _, s in result.statements] == [("V100", 64, 480)]
+
+
+def test_short_right_column_under_a_full_width_table(tmp_path, table, thompson):
+    """The right column holds a few lines only (the rest of it a table or figure): still two columns."""
+    left = FILLER * 9 + "For example, it takes 2.5 days to train the large model using one DGX-2 (16 V100s), "
+    left += "2 days to train a small one using 4 V100s. " + FILLER
+    result = extract_pdf(_two_column_pdf(tmp_path / "short.pdf", left, FILLER * 2, table_rows=9), table, thompson)
+    assert [(s.count, s.hours) for _, s in result.statements] == [(16, 60), (4, 48)]
 
 
 def test_statement_across_column_break(tmp_path, table, thompson):

@@ -110,6 +110,15 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     cover = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
     low, high = int(width * 0.35), int(width * 0.65)
     best_x = low + int(np.argmin(cover[low : high + 1]))
+    # the middle of the gap: the run of (nearly) least cover around it
+    near = cover[best_x] + max(1, int(0.05 * n_lines))
+    run_start, run_end = best_x, best_x
+    while run_start - 1 >= low and cover[run_start - 1] <= near:
+        run_start -= 1
+    while run_end + 1 <= high and cover[run_end + 1] <= near:
+        run_end += 1
+    middle = (run_start + run_end) // 2
+    best_x = middle if cover[middle] <= near else best_x
     if cover[best_x] <= 0.1 * n_lines:
         return float(best_x)
     # full-width tables and captions cross the gap of a two-column page: still two columns when fewer than a third
@@ -131,7 +140,7 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
         for line in lines
         if (part := [w for w in line if w["x0"] >= best_x])
     )
-    two = crossing <= len(lines) / 3 and min(ends, begins) >= max(8, len(lines) / 4)
+    two = crossing <= len(lines) / 3 and min(ends, begins) >= max(6, len(lines) / 10)
     return float(best_x) if two else None
 
 
