@@ -681,3 +681,18 @@ def test_each_clause_takes_the_processors_it_names(table, thompson):
         "4 V100s.", table, thompson,
     )  # fmt: skip
     assert [(s.count, s.hours) for s in found] == [(16, 60), (4, 48)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Our findings are: 1) that subword units improve inference speed, 2) that data parallelism can be used to "
+         "train the models in roughly a week on 96 K80 GPUs, 3) that quantization accelerates inference.",
+         [(96, 168)]),
+        ("Our model runs inference at 20 fps, and training takes 2 days on 8 V100 GPUs.", [(8, 48)]),
+        ("Inference on the test set takes 3 hours on 8 V100 GPUs, and training is fast.", []),
+        ("Training is quick: inference of the trained model takes 3 hours on 8 V100 GPUs.", []),
+    ],
+)  # fmt: skip
+def test_inference_is_judged_clause_by_clause(sentence, expected, table, thompson):
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == expected

@@ -310,6 +310,15 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
 _INFERENCE_CLAUSE = re.compile(r"\b(infer\w*|latency|fps|throughput|decod\w*|deploy\w*)\b")
 
 
+def _inference_clause(text: str, start: int) -> bool:
+    """In a sentence that speaks of inference, whether the clause at `start` is not one of training: it speaks of
+    inference itself or names no training ("1) ... inference speed, 2) ... can be used to train NMT models in
+    roughly a week, 3) ... accelerates translation inference": only the second clause states a training time)."""
+    a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+    clause = text[a:b]
+    return bool(_REJECT["inference"].search(clause)) or not _TRAINING_VERB.search(clause)
+
+
 def _lends(text: str, start: int, end: int) -> bool:
     """Whether a processor named at [start, end) of a joined text (join_sentences) may be the hardware of its
     sentence's durations: always in the sentence itself; in the context sentence unless its clause is another
@@ -622,13 +631,20 @@ def _parse(
         return []
     text = _prepare(sentence)
     reason = reject_reason(text)
+    if reason == "inference":
+        reason = None if len(_clauses(text)) > 1 else reason  # judged clause by clause (_inference_clause)
+        inference_here = True
+    else:
+        inference_here = False
     if reason and (strict or reason != "no training verb"):
         return []
-    chip_times = [c for c in _chip_times(text, table) if not clause_reason(text, c[5], c[6])]
+
+    def rejected(start: int, end: int) -> bool:
+        return bool(clause_reason(text, start, end)) or (inference_here and _inference_clause(text, start))
+
+    chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6])]
     spans = [(c[5], c[6]) for c in chip_times]
-    durations = [
-        d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans) and not clause_reason(text, d[2], d[3])
-    ]
+    durations = [d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans) and not rejected(d[2], d[3])]
     if not durations and not chip_times:
         return []
     masked = text
