@@ -696,3 +696,15 @@ def test_each_clause_takes_the_processors_it_names(table, thompson):
 )  # fmt: skip
 def test_inference_is_judged_clause_by_clause(sentence, expected, table, thompson):
     assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        # a result reached in a time is a training time; "an eight GPU setup" counts eight
+        ("The same configuration achieves 39.41 BLEU in two weeks on this dataset in an eight GPU setup.", 8, 336),
+        ("The base model reaches 76.3% top-1 accuracy after 3 days on 8 V100 GPUs.", 8, 72),
+    ],
+)  # fmt: skip
+def test_a_result_reached_in_a_time(sentence, count, hours, table, thompson):
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, hours)]
