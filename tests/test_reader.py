@@ -708,3 +708,19 @@ def test_inference_is_judged_clause_by_clause(sentence, expected, table, thompso
 )  # fmt: skip
 def test_a_result_reached_in_a_time(sentence, count, hours, table, thompson):
     assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, hours)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the cue of the sentence the hardware comes from is not the duration's stage
+        ("On 8 NVIDIA M40 GPUs, training the small model takes 0.95s per mini-batch, vs. 0.70s of the ResNet-101 "
+         "baseline. Training the large model takes 10 days in total.", "total"),
+        ("We use 8 NVIDIA M40 GPUs for the ResNet-101 baseline. Training the large model takes 10 days.", "final"),
+        # a refinement stage after training is a fine-tuning
+        ("We train on 96 NVIDIA K80 GPUs. Once converged, we switch to RL based model refinement. For this model "
+         "refinement phase, it takes around 3 days to complete 400k steps.", "finetune"),
+    ],
+)  # fmt: skip
+def test_stage_is_the_sentences_own(text, role, table, thompson):
+    assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]

@@ -101,6 +101,9 @@ def statements_from_candidate(
         if paper and not all(_complete(s) for s in stmts):
             stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
                                                                language_model, year) for stmt in stmts]  # fmt: skip
+        own = [s for s in found if s.hours or s.chip_hours]
+        for stmt, mine in zip(stmts, own, strict=True):  # the stage is the sentence's, not its hardware sentence's
+            stmt.role = mine.role
     for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
         if context and section == "table":  # the row's own cue, else its caption's (not the caption sentence's)
             stmt.role = caption_role(next((s.role for s in found if s.hours or s.chip_hours), "final"), context)

@@ -716,7 +716,11 @@ _ROLE_CUES = {
         r"searching|the search|searched)\b"
     ),
     "pretrain": re.compile(r"\bpre ?train\w*|\bpre training\b"),
-    "finetune": re.compile(r"\bfine ?tun\w*|\bfinetun\w*"),
+    # a refinement stage after training ("RL based model refinement", "we refine a model until ...")
+    "finetune": re.compile(
+        r"\bfine ?tun\w*|\bfinetun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
+        r"\brefinement (phase|stage)\b"
+    ),
     "ablation": re.compile(
         r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model))\b"
     ),
