@@ -597,6 +597,10 @@ def test_table_time_header_without_a_unit_takes_the_cells_unit(tmp_path, table, 
          "128 TPU-v3 cores.", "ablation"),
         ("Table 3. Pre-training time of each model on 128 TPU-v3 cores.", "pretrain"),
         ("Table 2. Wall-clock time of our training on 128 TPU-v3 cores.", "final"),
+        # a table comparing runs lists variants
+        ("Table 2. Wall-clock time of our training on 128 TPU-v3 cores. The speedup is relative to the first entry.",
+         "ablation"),
+        ("Table 1: Comparison of small models, trained on 128 TPU-v3 cores.", "ablation"),
     ],
 )  # fmt: skip
 def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, role, table, thompson):

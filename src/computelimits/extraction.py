@@ -133,7 +133,14 @@ def caption_role(role: str, caption: str) -> str:
     if role != "final":
         return role
     text = " ".join(caption.lower().split()).replace("-", " ")
-    return role_of(text, 0, 0) if role_of(text, 0, 0) in (*CONTEXT_ROLES, "ablation") else role
+    named = role_of(text, 0, 0)
+    if named in (*CONTEXT_ROLES, "ablation"):
+        return named
+    # a table comparing runs ("Comparison of small models", "The speedup is relative to the entry ..."): variants
+    return "ablation" if _COMPARISON.search(text) else role
+
+
+_COMPARISON = re.compile(r"\b(comparisons?|compared|comparing|relative to|speed ?ups?)\b")
 
 
 def context_dataset(context: str) -> str:
