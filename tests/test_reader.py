@@ -728,3 +728,17 @@ def test_a_result_reached_in_a_time(sentence, count, hours, table, thompson):
 )  # fmt: skip
 def test_stage_is_the_sentences_own(text, role, table, thompson):
     assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
+
+
+def test_table_rows_of_percentages_and_sizes(tmp_path, table, thompson):
+    """Rows whose other cells are percentages and sizes ("83.9%", "22M", "8.8B"), and rows without a training
+    time ("-") between them, are all one table."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "FLOPs", "Train-time (hours)"],
+        [["Base-B3", "81.5%", "12M", "1.9B", "10"], ["Other-8GF", "81.7%", "39M", "8B", "-"],
+         ["Other-X", "84.7%", "73M", "-", "-"], ["Ours-S", "83.9%", "22M", "8.8B", "7.1"]],
+        "Table 7. Results on ImageNet; train-time is the total training time on 32 TPU v3 cores.",
+        above=True,
+    )  # fmt: skip
+    assert _timed(extract_pdf(path, table, thompson)) == [(16, 7.1), (16, 10)]

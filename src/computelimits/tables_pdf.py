@@ -38,6 +38,8 @@ _SPEED = re.compile(
     r"\b(latency|ms|fps|throughput|inference|infer|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I
 )
 _NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d)?[*†‡]?$")
+# A numeric cell of any column ("83.8%", "56M", "8.8B", "2.8×", "(-17%)"): what makes a line a table row
+_CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
 _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b", re.I)
 _STOP = re.compile(r"^(table|figure|fig\.)\s*\d", re.I)
 _CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
@@ -152,10 +154,10 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
                 found = next((m for w in cells if (m := _NUMBER.match(w["text"]))), None)
                 value = found.group(1) if found and (unit or found.group(2)) else None
-                if sum(bool(_NUMBER.match(w["text"])) for w in row) < 2:
+                if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
-                    if not any(_NUMBER.match(w["text"]) for w in row):
+                    if not any(_CELL_NUMBER.match(w["text"]) for w in row):
                         break  # the table ended
                     taken.add(offset)
                     continue
