@@ -742,3 +742,17 @@ def test_table_rows_of_percentages_and_sizes(tmp_path, table, thompson):
         above=True,
     )  # fmt: skip
     assert _timed(extract_pdf(path, table, thompson)) == [(16, 7.1), (16, 10)]
+
+
+def test_processor_time_column(tmp_path, table, thompson):
+    """A "GPU Hours" column is processor-time, not wall-clock time; a cell "8 x 14" in it is 8 GPUs for 14 hours;
+    a second header line ("(lbs) Cost") does not end the table."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "#Params", "BLEU", "GPU Hours", "CO2e"],
+        [["(lbs)", "", "", "", "Cost"], ["Small (ours)", "2.9M", "22.5", "8 x 14", "32"],
+         ["Large (ours)", "11.7M", "25.6", "120", "43"]],
+        "Table 3: Training cost of our models, measured on NVIDIA V100 GPUs.",
+    )  # fmt: skip
+    found = [(s.count, s.hours, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements]
+    assert sorted(found, key=lambda f: f[2]) == [(8, 14, 112), (None, None, 120)]

@@ -98,7 +98,8 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
         if _SPEED.search(" ".join(cell)) or _SPEED.fullmatch(before) or _DATA_HOURS.match(before):
             continue
         key = re.sub(r"[()\[\].,:]", "", " ".join(cell).lower())
-        unit_name = next((v for k, v in _UNIT_WORDS.items() if key.endswith(k)), None)
+        # the longest unit the cell ends in: "GPU Hours" is processor-time, not hours
+        unit_name = next((_UNIT_WORDS[k] for k in sorted(_UNIT_WORDS, key=len, reverse=True) if key.endswith(k)), None)
         bare = unit and next(g for g in unit.group("a", "b", "c") if g).lower()
         if bare and unit_name is None and bare in _UNIT_WORDS:
             unit_name = _UNIT_WORDS[bare]
@@ -152,8 +153,19 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 if _STOP.match(text) or _header_columns(row):
                     break
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
+                if offset <= index + 2 and len(row) <= 8 and not any(_CELL_NUMBER.match(w["text"]) for w in row):
+                    # the header's second line ("(lbs) Computation Cost", "(%) (M) (B) (h) (ms)"): a unit under a
+                    # header that named none is its unit
+                    below = next((u for w in cells if (u := _HEADER_UNIT.match(w["text"]))), None)
+                    bare = below and next(g for g in below.group("a", "b", "c") if g).lower()
+                    unit = unit or (_UNIT_WORDS.get(bare) if bare else None)
+                    taken.add(offset)
+                    continue
                 found = next((m for w in cells if (m := _NUMBER.match(w["text"]))), None)
                 value = found.group(1) if found and (unit or found.group(2)) else None
+                # "8 × 14" in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
+                times = re.fullmatch(r"(\d+)\s*[×x]\s*(\d+(?:\.\d+)?)", _text(cells))
+                per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
                 if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
@@ -173,6 +185,9 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 phrase = _cell_phrase(row, found.string)
                 if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
                     on = f" {phrase}"
+                if per_chip:
+                    kind, cell_unit = unit.split()[0], unit.split()[-1]
+                    value, on = times.group(2), f" on {times.group(1)} {kind}s"
                 sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}')."
                 rows.append(TableRow(offset, sentence, text, _caption(lines, index)))
     return rows, taken
