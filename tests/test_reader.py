@@ -756,3 +756,15 @@ def test_processor_time_column(tmp_path, table, thompson):
     )  # fmt: skip
     found = [(s.count, s.hours, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements]
     assert sorted(found, key=lambda f: f[2]) == [(8, 14, 112), (None, None, 120)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        ("We train for 90 epochs on 8 V100 GPUs; each epoch takes 2 hours.", 8, 180),
+        ("Training runs for 300k steps on 64 TPU v3 chips, at 0.5 seconds per step.", 64, 300_000 * 0.5 / 3600),
+    ],
+)  # fmt: skip
+def test_time_per_unit_times_the_units_trained(sentence, count, hours, table, thompson):
+    """A time per epoch (step) with the number of epochs (steps) trained in the same sentence is their product."""
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, pytest.approx(hours))]

@@ -518,6 +518,30 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(sorted(set(cuts))) if text[a:b].strip()]
 
 
+_UNIT_WORD = r"(?P<u>epoch|iteration|step|update)"
+_UNITS_COUNTED = re.compile(
+    rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?\s*[km]?|{NUMBER})\s+(?:training\s+|more\s+|total\s+)?{_UNIT_WORD}s\b"
+)
+
+
+def _units_trained(text: str, start: int, end: int) -> float | None:
+    """For a time per unit of training at [start, end) ("each epoch takes 2 hours", "35 minutes per epoch"), the
+    number of those units the sentence says the training ran ("we train for 90 epochs"): the total is the product;
+    None when it says none (the time stays a time per unit)."""
+    near = re.search(rf"\b{_UNIT_WORD}\b", text[max(0, start - 40) : end + 30])
+    if not near:
+        return None
+    for match in _UNITS_COUNTED.finditer(text):
+        if match.group("u") != near.group("u") or start <= match.start() < end:
+            continue
+        number = match.group("n").replace(" ", "")
+        scale = {"k": 1e3, "m": 1e6}.get(number[-1], 1.0)
+        value = word_number(number.rstrip("km")) if scale != 1.0 else word_number(number)
+        if value and value * scale > 1:
+            return value * scale
+    return None
+
+
 def clause_reason(text: str, start: int, end: int) -> str | None:
     """Why the duration at [start, end) of a prepared sentence is not the paper's own training (its clause cites
     another work as the agent, or times a unit of training, or something other than training); None if it may be.
@@ -644,7 +668,14 @@ def _parse(
 
     chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6])]
     spans = [(c[5], c[6]) for c in chip_times]
-    durations = [d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans) and not rejected(d[2], d[3])]
+    durations = []
+    for d in _durations(text):
+        if any(s <= d[2] < e for s, e in spans):
+            continue
+        if not rejected(d[2], d[3]):
+            durations.append(d)
+        elif clause_reason(text, d[2], d[3]) == "per unit" and (units := _units_trained(text, d[2], d[3])):
+            durations.append((d[0] * units, d[1] * units, d[2], d[3]))  # "each epoch takes 2 hours; 90 epochs"
     if not durations and not chip_times:
         return []
     masked = text
