@@ -1,6 +1,6 @@
 """Evaluate statement extraction against labelled corpora, with figures per corpus.
 
-    python bench/eval_extraction.py [--corpus DIR ...] [--pdfs DIR ...] [--jobs 2] [--show]
+    python bench/eval_extraction.py [--corpus DIR ...] [--pdfs DIR ...] [--jobs 2] [--show] [--split A|B]
 
 Without --corpus/--pdfs: ../shared/data/papers_dev, ../shared/data/papers_sheets and the held-out
 bench/labels/papers_extend (its PDFs in the folder its PDFS file names). A corpus folder holds pdfs/*.pdf (or a PDFS
@@ -32,11 +32,16 @@ names are evaluated. Per corpus:
 extractor gave for that paper, the wrong roles, and every false positive with its class (an unlabelled one also names
 the labels.csv sentence it resembles, if any, by the same similarity). A summary table and the targets close the
 output: precision >= 0.95, recall >= 0.90, value recall >= 0.85, role accuracy >= 0.8.
+
+--split A|B evaluates one half of every corpus (and of every --pdfs folder): a PDF is in A when
+int(sha256(file name).hexdigest(), 16) % 2 == 0, else in B (the file name only, e.g. "1706.03762v5.pdf"). The halves
+keep a held-out measure while rules are developed: tune on A (its --show output), and read only B's summary figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import re
 from collections import Counter
@@ -398,6 +403,11 @@ def count_only(folder: Path, results: dict[str, list[dict]]) -> dict:
     return {"corpus": name, "papers": len(results), "with burden": f"{detected} found"}
 
 
+def split_of(name: str) -> str:
+    """The half ("A" or "B") a PDF of file name `name` belongs to: A when its sha256 is even."""
+    return "A" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def _pdfs(folder: Path) -> list[Path]:
     """The PDFs of a corpus: its pdfs/ folder, the folder its PDFS file names (relative to it), or itself."""
     if (folder / "PDFS").is_file():
@@ -411,6 +421,7 @@ def main() -> None:
     parser.add_argument("--pdfs", type=Path, action="append", help="folder of PDFs without labels (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", action="store_true", help="list misses, false detections and false positives")
+    parser.add_argument("--split", choices=("A", "B"), help="evaluate only this half of each corpus (docstring)")
     args = parser.parse_args()
     folders = [(folder, True) for folder in args.corpus or []] + [(folder, False) for folder in args.pdfs or []]
     if not folders:
@@ -418,7 +429,7 @@ def main() -> None:
     for folder, labelled in folders:
         if labelled and not (folder / "labels.csv").exists():
             raise SystemExit(f"{folder}: no labels.csv (use --pdfs for a folder without labels)")
-    paths = {folder: _pdfs(folder) for folder, _ in folders}
+    paths = {folder: [p for p in _pdfs(folder) if args.split in (None, split_of(p.name))] for folder, _ in folders}
     everything = sorted({str(p) for found in paths.values() for p in found})
     with ProcessPoolExecutor(args.jobs) as pool:
         extracted = dict(zip(everything, pool.map(extract, everything), strict=True))
@@ -427,6 +438,8 @@ def main() -> None:
     for folder, labelled in folders:
         results = {p.name: extracted[str(p)] for p in paths[folder]}
         summary.append(evaluate(folder, results, args.show) if labelled else count_only(folder, results))
+        if args.split:
+            summary[-1]["corpus"] += f" ({args.split})"
 
     columns = ["corpus", "papers", "with burden", "precision", "recall", "value recall", "role acc", "FP count"]
 

@@ -19,12 +19,18 @@ FILLER = (
 )
 
 
-def _two_column_pdf(path: Path, left: str, right: str) -> Path:
+def _two_column_pdf(path: Path, left: str, right: str, table_rows: int = 0) -> Path:
+    """Two columns of text, under a full-width table of `table_rows` rows (cells across the gap) when given."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
+    for row in range(table_rows):  # numbers across the page, their gaps at a different place on every row
+        numbers = [f"{88.5 - 3.7 * i - row:.1f}" for i in range(17)]
+        pdf.cell(0, 5, "Model" + "-" * row + " " + "/".join(numbers[:5]) + " " + "/".join(numbers[5:]))
+        pdf.ln(5)
+    pdf.ln(3)
     width = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
     top = pdf.get_y()
     pdf.multi_cell(width, 5, left, new_x="LEFT", new_y="NEXT")
@@ -45,6 +51,24 @@ def test_two_columns_are_not_interleaved(tmp_path, table, thompson):
     [(page, stmt)] = result.statements
     assert page == 1
     assert (stmt.hardware, stmt.count, stmt.hours) == ("P100", 8, 84)
+
+
+def test_two_columns_under_a_full_width_table(tmp_path, table, thompson):
+    """A wide table across the top crosses the column gap on many lines; the columns below are still read one by
+    one."""
+    left = FILLER * 6 + "We ran the pre-training for 0.5 million steps, which took about 20 days using 64 NVIDIA "
+    left += "V100 GPUs."
+    right = FILLER * 7
+    result = extract_pdf(_two_column_pdf(tmp_path / "wide.pdf", left, right, table_rows=9), table, thompson)
+    assert [(s.hardware, s.count, s.hours) for _, s in result.statements] == [("V100", 64, 480)]
+
+
+def test_short_right_column_under_a_full_width_table(tmp_path, table, thompson):
+    """The right column holds a few lines only (the rest of it a table or figure): still two columns."""
+    left = FILLER * 9 + "For example, it takes 2.5 days to train the large model using one DGX-2 (16 V100s), "
+    left += "2 days to train a small one using 4 V100s. " + FILLER
+    result = extract_pdf(_two_column_pdf(tmp_path / "short.pdf", left, FILLER * 2, table_rows=9), table, thompson)
+    assert [(s.count, s.hours) for _, s in result.statements] == [(16, 60), (4, 48)]
 
 
 def test_statement_across_column_break(tmp_path, table, thompson):

@@ -142,11 +142,13 @@ def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
         "Preprocessing the training data took 2 days on 16 CPUs.",
         "Evaluation on the test set takes 10 minutes on one GPU.",
         "Evaluating the trained model on the test set takes 10 minutes on one GPU.",
+        "With the faster implementation we decrease the original training time from 85 min to 80 min on 8 GPUs.",
+        "Our schedule reduces training from 12 hrs to 9 hrs on a single V100 GPU.",
     ],
     ids=[
         "speedup-cuts", "speedup-shortens", "throughput-can-process", "throughput-training-setup",
         "index-build", "index-build-training-corpus", "convert-data", "preprocess-training-data",
-        "evaluation", "evaluating-trained-model",
+        "evaluation", "evaluating-trained-model", "speedup-abbreviated-minutes", "speedup-abbreviated-hours",
     ],
 )  # fmt: skip
 def test_speedups_throughput_and_other_times_are_no_statement(sentence, table, thompson):
@@ -186,8 +188,15 @@ def test_per_unit_times_are_no_statement(sentence, table, thompson):
         ("Training took about 1 day 12 hours on 8 V100 GPUs.", 8, 36),
         ("The whole training took 1 week and 2 days on 16 V100 GPUs.", 16, 216),
         ("We trained the model for 3 hours 30 minutes on 4 V100 GPUs.", 4, 3.5),
+        # "a batch size of 512" is no time per batch
+        (
+            "Experiments on a single V100 GPU with 150k steps and a batch size of 512 ran for approximately 2 days and "
+            "3hrs (wall-clock time).",
+            1,
+            51,
+        ),
     ],
-    ids=["days-and-hours", "about-day-hours", "week-and-days", "hours-minutes"],
+    ids=["days-and-hours", "about-day-hours", "week-and-days", "hours-minutes", "after-a-batch-size"],
 )
 def test_compound_duration_is_one_statement(sentence, count, hours, table, thompson):
     found = _statements(sentence, table, thompson)
@@ -505,3 +514,257 @@ def test_cli_strict_needs_a_training_cue():
 def test_cli_sentence_with_leading_quote_round_trips(sentence, strict):
     rows = _parse(*(["--strict"] if strict else []), sentence)
     assert list(rows["sentence"]) == [sentence]
+
+
+# 13. Training times in tables ---------------------------------------------------------------------------------------
+
+
+def _table_pdf(path: Path, header: list[str], rows: list[list[str]], caption: str, above: bool = False) -> Path:
+    """A one-page PDF: prose, a table (one cell per column, fixed widths) with its caption below (or above) it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.ln(4)
+    if above:
+        pdf.multi_cell(0, 5, caption)
+        pdf.ln(2)
+    for line in [header, *rows]:
+        for text in line:
+            pdf.cell(30, 6, text)
+        pdf.ln(6)
+    if not above:
+        pdf.ln(2)
+        pdf.multi_cell(0, 5, caption)
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, BACKGROUND * 4)
+    pdf.output(str(path))
+    return path
+
+
+def _timed(result) -> list[tuple[float | None, float | None]]:
+    return sorted((s.count, s.hours) for _, s in result.statements if s.hours)
+
+
+def test_table_with_a_lower_case_unit_header_takes_its_captions_hardware(tmp_path, table, thompson):
+    """A header written in lower case ("ft acc hours speedup"), the hardware in the caption ("benchmarked in 128
+    TPU-v3 cores"): every row is a run on 64 chips."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["encoder", "depth", "ft acc", "hours", "speedup"],
+        [
+            ["small", "8", "84.2", "42.4", "-"],
+            ["base", "8", "84.9", "15.4", "2.8x"],
+            ["large", "1", "84.8", "11.6", "3.7x"],
+        ],
+        "Table 2. Wall-clock time of our pre-training (800 epochs), benchmarked in 128 TPU-v3 cores. The speedup is "
+        "relative to the first entry.",
+    )
+    assert _timed(extract_pdf(path, table, thompson)) == [(64, 11.6), (64, 15.4), (64, 42.4)]
+
+
+def test_table_header_with_a_speed_column_beside_the_training_time(tmp_path, table, thompson):
+    """A latency column ("Infer-time(ms)") beside the training-time one does not hide it; the caption above the
+    table gives the processors ("normalized for 32 TPU cores": 16 TPU v3 chips)."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Params", "FLOPs", "Infer-time(ms)", "Train-time (hours)"],
+        [["12M", "1.9B", "19", "10"], ["19M", "4.2B", "30", "21"], ["30M", "10B", "60", "43"]],
+        "Table 7. Results on ImageNet. Infer-time is measured on a V100 GPU; Train-time is the total training time "
+        "normalized for 32 TPU v3 cores.",
+        above=True,
+    )
+    assert _timed(extract_pdf(path, table, thompson)) == [(16, 10), (16, 21), (16, 43)]
+
+
+def test_table_time_header_without_a_unit_takes_the_cells_unit(tmp_path, table, thompson):
+    """A header that names the time without its unit ("TrainTime") and cells that carry it ("4.9h")."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Network", "Acc.(%)", "TrainTime", "Acc.(%)", "TrainTime"],
+        [["ResNet50", "78.1", "4.9h", "78.4", "3.5h"], ["ResNet152", "82.4", "15.5h", "82.9", "7.2h"]],
+        "Table 12. Progressive training improves both accuracy and training time for all networks.",
+    )
+    assert [h for _, h in _timed(extract_pdf(path, table, thompson))] == [3.5, 4.9, 7.2, 15.5]
+
+
+@pytest.mark.parametrize(
+    ("caption", "role"),
+    [
+        ("Table 1. Decoder ablation experiments on ImageNet. The pre-training schedule is 800 epochs, timed on "
+         "128 TPU-v3 cores.", "ablation"),
+        ("Table 3. Pre-training time of each model on 128 TPU-v3 cores.", "pretrain"),
+        ("Table 2. Wall-clock time of our training on 128 TPU-v3 cores.", "final"),
+        # a table comparing runs lists variants
+        ("Table 2. Wall-clock time of our training on 128 TPU-v3 cores. The speedup is relative to the first entry.",
+         "ablation"),
+        ("Table 1: Comparison of small models, trained on 128 TPU-v3 cores.", "ablation"),
+    ],
+)  # fmt: skip
+def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, role, table, thompson):
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["decoder", "depth", "ft acc", "hours"],
+        [["conv", "8", "84.2", "12.9"], ["attention", "1", "83.4", "8.5"]],
+        caption,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, role), (64, 12.9, role)]
+
+
+# 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a citation in parentheses names a dataset's source, not the agent of the run; nothing carries over a JOIN
+        ("Results on ImageNet (Russakovsky et al., 2015) are given; training time is normalized for 8 V100 GPUs. "
+         "Training the base model took 10 hours.", [(8, 10)]),
+        # a context clause about inference lends no processors: the training ones are the TPU cores
+        ("Train-time is the total training time on 32 TPU v3 cores; infer-time is measured on a V100 GPU. "
+         "Training the base model took 10 hours.", [(16, 10)]),
+        # another work's processors are not ours, though the duration is
+        ("Smith et al. (2018) trained their model on 450 GPUs. We train on 8 V100 GPUs. Training took 2 days.",
+         [(8, 48)]),
+    ],
+)  # fmt: skip
+def test_context_lends_hardware_not_attribution(text, expected, table, thompson):
+    assert [(s.count, s.hours) for s in statements_from_text(text, table, thompson) if s.hours] == expected
+
+
+def test_unnamed_tpu_cores_are_chips_of_the_papers_year(table, thompson):
+    """ "32 TPU cores" in a 2021 paper: TPUs of that time have two cores a chip."""
+    [stmt] = [s for s in parse_sentence("We train for two days on 32 TPU cores.", table, thompson, year=2021)]
+    assert (stmt.count, stmt.hours) == (16, 48)
+
+
+def test_table_cell_with_the_time_and_its_hardware(tmp_path, table, thompson):
+    """A "Train Time + Hardware" column whose cells give both ("4d on 1 V100 GPU", "12h on 1 V100 GPU")."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.ln(4)
+    for cells in [
+        ["Model", "Params", "Train Time + Hardware", "GLUE"],
+        ["Small", "14M", "4d on 1 V100 GPU", "79.9"],
+        ["Small, half", "14M", "12h on 1 V100 GPU", "76.0"],
+        ["Base", "110M", "4d on 16 TPUv3s", "85.1"],
+    ]:
+        for width, text in zip([35, 25, 60, 25], cells, strict=True):
+            pdf.cell(width, 6, text)
+        pdf.ln(6)
+    pdf.ln(2)
+    pdf.multi_cell(0, 5, "Table 1: Comparison of small models on the GLUE dev set.")
+    pdf.output(str(tmp_path / "t.pdf"))
+    found = _timed(extract_pdf(tmp_path / "t.pdf", table, thompson))
+    assert found == [(1, 12), (1, 96), (16, 96)]
+
+
+def test_duration_takes_the_count_of_a_paper_sentence_that_names_no_type(table, thompson):
+    """No sentence names the processors, one counts them ("on 8 GPUs"): a duration that counts none elsewhere in
+    the paper takes that count, its type imputed from the paper's year."""
+    from computelimits.extraction import PaperHardware, statements_from_candidate
+
+    paper = [PaperHardware(5, "experiments", "Training the proposal network on 8 GPUs takes about 8 hours.")]
+    [stmt] = statements_from_candidate(
+        "Training the detector takes about 10 hours on the COCO dataset.", "", table, thompson, year=2016, page=6,
+        section="experiments", paper=paper,
+    )  # fmt: skip
+    assert (stmt.count, stmt.hours, stmt.status) == (8, 10, "imputed hardware")
+
+
+def test_each_clause_takes_the_processors_it_names(table, thompson):
+    found = _statements(
+        "It takes 2.5 days to train the large model using one DGX-2 (16 V100s), 2 days to train a small one using "
+        "4 V100s.", table, thompson,
+    )  # fmt: skip
+    assert [(s.count, s.hours) for s in found] == [(16, 60), (4, 48)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Our findings are: 1) that subword units improve inference speed, 2) that data parallelism can be used to "
+         "train the models in roughly a week on 96 K80 GPUs, 3) that quantization accelerates inference.",
+         [(96, 168)]),
+        ("Our model runs inference at 20 fps, and training takes 2 days on 8 V100 GPUs.", [(8, 48)]),
+        ("Inference on the test set takes 3 hours on 8 V100 GPUs, and training is fast.", []),
+        ("Training is quick: inference of the trained model takes 3 hours on 8 V100 GPUs.", []),
+    ],
+)  # fmt: skip
+def test_inference_is_judged_clause_by_clause(sentence, expected, table, thompson):
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        # a result reached in a time is a training time; "an eight GPU setup" counts eight
+        ("The same configuration achieves 39.41 BLEU in two weeks on this dataset in an eight GPU setup.", 8, 336),
+        ("The base model reaches 76.3% top-1 accuracy after 3 days on 8 V100 GPUs.", 8, 72),
+    ],
+)  # fmt: skip
+def test_a_result_reached_in_a_time(sentence, count, hours, table, thompson):
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, hours)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the cue of the sentence the hardware comes from is not the duration's stage
+        ("On 8 NVIDIA M40 GPUs, training the small model takes 0.95s per mini-batch, vs. 0.70s of the ResNet-101 "
+         "baseline. Training the large model takes 10 days in total.", "total"),
+        ("We use 8 NVIDIA M40 GPUs for the ResNet-101 baseline. Training the large model takes 10 days.", "final"),
+        # a refinement stage after training is a fine-tuning
+        ("We train on 96 NVIDIA K80 GPUs. Once converged, we switch to RL based model refinement. For this model "
+         "refinement phase, it takes around 3 days to complete 400k steps.", "finetune"),
+    ],
+)  # fmt: skip
+def test_stage_is_the_sentences_own(text, role, table, thompson):
+    assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
+
+
+def test_table_rows_of_percentages_and_sizes(tmp_path, table, thompson):
+    """Rows whose other cells are percentages and sizes ("83.9%", "22M", "8.8B"), and rows without a training
+    time ("-") between them, are all one table."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "FLOPs", "Train-time (hours)"],
+        [["Base-B3", "81.5%", "12M", "1.9B", "10"], ["Other-8GF", "81.7%", "39M", "8B", "-"],
+         ["Other-X", "84.7%", "73M", "-", "-"], ["Ours-S", "83.9%", "22M", "8.8B", "7.1"]],
+        "Table 7. Results on ImageNet; train-time is the total training time on 32 TPU v3 cores.",
+        above=True,
+    )  # fmt: skip
+    assert _timed(extract_pdf(path, table, thompson)) == [(16, 7.1), (16, 10)]
+
+
+def test_processor_time_column(tmp_path, table, thompson):
+    """A "GPU Hours" column is processor-time, not wall-clock time; a cell "8 x 14" in it is 8 GPUs for 14 hours;
+    a second header line ("(lbs) Cost") does not end the table."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "#Params", "BLEU", "GPU Hours", "CO2e"],
+        [["(lbs)", "", "", "", "Cost"], ["Small (ours)", "2.9M", "22.5", "8 x 14", "32"],
+         ["Large (ours)", "11.7M", "25.6", "120", "43"]],
+        "Table 3: Training cost of our models, measured on NVIDIA V100 GPUs.",
+    )  # fmt: skip
+    found = [(s.count, s.hours, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements]
+    assert sorted(found, key=lambda f: f[2]) == [(8, 14, 112), (None, None, 120)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "hours"),
+    [
+        ("We train for 90 epochs on 8 V100 GPUs; each epoch takes 2 hours.", 8, 180),
+        ("Training runs for 300k steps on 64 TPU v3 chips, at 0.5 seconds per step.", 64, 300_000 * 0.5 / 3600),
+    ],
+)  # fmt: skip
+def test_time_per_unit_times_the_units_trained(sentence, count, hours, table, thompson):
+    """A time per epoch (step) with the number of epochs (steps) trained in the same sentence is their product."""
+    assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, pytest.approx(hours))]

@@ -14,7 +14,7 @@ from .arxiv import base_id
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
 from .reader import CANDIDATE, HARDWARE, read_paper, year_of
-from .statements import Statement, continues_training, dataset_of, parse_sentence, role_of
+from .statements import Statement, continues_training, dataset_of, join_sentences, parse_sentence, role_of
 from .vocabulary import TRAINING
 
 
@@ -101,8 +101,13 @@ def statements_from_candidate(
         if paper and not all(_complete(s) for s in stmts):
             stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
                                                                language_model, year) for stmt in stmts]  # fmt: skip
+        own = [s for s in found if s.hours or s.chip_hours]
+        for stmt, mine in zip(stmts, own, strict=True):  # the stage is the sentence's, not its hardware sentence's
+            stmt.role = mine.role
     for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
-        if context:
+        if context and section == "table":  # the row's own cue, else its caption's (not the caption sentence's)
+            stmt.role = caption_role(next((s.role for s in found if s.hours or s.chip_hours), "final"), context)
+        elif context:
             stmt.role = context_role(stmt.role, context)
             stmt.dataset = stmt.dataset or context_dataset(context)
         stmt.dataset = stmt.dataset or dataset_hint
@@ -119,6 +124,23 @@ def context_role(role: str, context: str) -> str:
 
 
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
+
+
+def caption_role(role: str, caption: str) -> str:
+    """A table row without a cue of its own (`final`) takes the stage its caption names first, ablations too: the
+    caption's head says what the table is ("Table 1. MAE decoder ablation experiments ... The pre-training schedule
+    is 800 epochs." is a table of ablations)."""
+    if role != "final":
+        return role
+    text = " ".join(caption.lower().split()).replace("-", " ")
+    named = role_of(text, 0, 0)
+    if named in (*CONTEXT_ROLES, "ablation"):
+        return named
+    # a table comparing runs ("Comparison of small models", "The speedup is relative to the entry ..."): variants
+    return "ablation" if _COMPARISON.search(text) else role
+
+
+_COMPARISON = re.compile(r"\b(comparisons?|compared|comparing|relative to|speed ?ups?)\b")
 
 
 def context_dataset(context: str) -> str:
@@ -160,20 +182,30 @@ def training_hardware(hardware: PaperHardware) -> bool:
 def _from_paper(stmt, sentence, page, paper, table, convention, language_model, year) -> Statement:
     """`stmt` with the hardware of the nearest of the paper's hardware sentences that parses with its duration (an
     implementation-details section first among equals), its confidence lowered by the distance. A duration that
-    counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many."""
+    counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many. When no
+    sentence names the processors, a duration that counts none takes the count of the nearest that counts them
+    without naming them ("Training RPN on 8 GPUs takes about 8 hours." for "Training Fast R-CNN takes about 10
+    hours."), its type imputed."""
     preferred = ("implementation", "experiments", "method")
     usable = [h for h in paper if training_hardware(h) and h.sentence not in sentence]
-    for hardware in sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page)):
-        joined = f"{hardware.sentence} {sentence}"
-        same = [s for s in parse_sentence(joined, table, convention, language_model, year)
-                if _complete(s) and _same_duration(s, stmt)
-                and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
-        if same:
-            found = same[0]
-            found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
-            penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
-            found.confidence = round(max(found.confidence - penalty, 0.1), 2)
-            return found
+    ordered = sorted(usable, key=lambda h: (abs(h.page - page), h.section not in preferred, h.page))
+    counted_only = stmt.count is None and stmt.chip_hours is None
+
+    def imputed(s: Statement) -> bool:
+        return counted_only and s.status == "imputed hardware" and s.count is not None
+
+    for accept in (_complete, imputed):
+        for hardware in ordered:
+            joined = join_sentences(hardware.sentence, sentence)
+            same = [s for s in parse_sentence(joined, table, convention, language_model, year)
+                    if accept(s) and _same_duration(s, stmt)
+                    and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
+            if same:
+                found = same[0]
+                found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
+                penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
+                found.confidence = round(max(found.confidence - penalty, 0.1), 2)
+                return found
     return stmt
 
 
@@ -189,14 +221,16 @@ def _with_context(
     """The sentence joined with the nearest preceding context sentence whose joint parse gives statements (those
     `keep` accepts), and those statements; ("", []) when none does."""
     for previous in reversed(sentences(context)):
-        joined = f"{previous} {sentence}"
+        joined = join_sentences(previous, sentence)
         found = [
             s
             for s in parse_sentence(joined, table, convention, language_model, year)
             if s.status in ("ok", "imputed hardware") and (keep is None or keep(s))
         ]
         if found:
-            return joined, found
+            for stmt in found:
+                stmt.sentence = f"{previous} {sentence}"
+            return stmt.sentence, found
     return "", []
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
+from .tables_pdf import header_cells
 from .vocabulary import PROCESSOR_HINT, TRAINING, TRAINING_VERB, counted_durations
 
 # Page screen on pypdfium2's raw text: a counted duration with a training word within SCREEN_WINDOW / 2 characters,
@@ -20,27 +22,10 @@ SCREEN_WINDOW = 600
 _CLOSE = 150
 
 
-# A table header with a column of training time ("Model Epochs Hours GPU", "Training time (days)")
-_TIME_HEADER = re.compile(
-    r"(?:^|\s)(hours|days|gpu[- ]?(?:hours|days)|tpu[- ]?(?:core[- ]?)?(?:hours|days)|core[- ]?days|"
-    r"\((?:h|hours|days)\))(?:\s|$)",
-    re.I,
-)
-_SPEED = re.compile(r"\b(latency|ms|fps|throughput|inference|speed|img/s|images/s)\b", re.I)
-
-
 def has_time_table(text: str) -> bool:
-    """Whether raw page text has a table header line with a training-time column (tables_pdf reads it)."""
-    for line in re.split(r"\r\n|\n|\r", text):
-        words = line.split()
-        if (
-            3 <= len(words) <= 25
-            and _TIME_HEADER.search(line)
-            and not _SPEED.search(line)
-            and sum(bool(re.fullmatch(r"[\d.,]+", w)) for w in words) <= 1
-        ):
-            return True
-    return False
+    """Whether raw page text has a table header line with a training-time column (tables_pdf reads it; its raw
+    lines may join a header to the text beside it, so they may be longer)."""
+    return any(header_cells(line.split(), max_words=25) for line in re.split(r"\r\n|\n|\r", text))
 
 
 def page_is_candidate(text: str) -> bool:
@@ -104,6 +89,10 @@ def _text(line: list[dict]) -> str:
     return " ".join(w["text"] for w in line)
 
 
+COLUMN_EDGE = 25.0  # points from the gap within which a column's lines end (left) or begin (right)
+WORD_GAP = 12.0  # points between the words of running text at most (table cells stand farther apart)
+
+
 def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     """x of the gap between two text columns, or None for a single-column page.
 
@@ -121,7 +110,38 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     cover = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
     low, high = int(width * 0.35), int(width * 0.65)
     best_x = low + int(np.argmin(cover[low : high + 1]))
-    return float(best_x) if cover[best_x] <= 0.1 * n_lines else None
+    # the middle of the gap: the run of (nearly) least cover around it
+    near = cover[best_x] + max(1, int(0.05 * n_lines))
+    run_start, run_end = best_x, best_x
+    while run_start - 1 >= low and cover[run_start - 1] <= near:
+        run_start -= 1
+    while run_end + 1 <= high and cover[run_end + 1] <= near:
+        run_end += 1
+    middle = (run_start + run_end) // 2
+    best_x = middle if cover[middle] <= near else best_x
+    if cover[best_x] <= 0.1 * n_lines:
+        return float(best_x)
+    # full-width tables and captions cross the gap of a two-column page: still two columns when fewer than a third
+    # of the lines cross it and many lines of running text end just before it and begin just after it
+    lines = _group_lines(words)
+    crossing = sum(any(w["x0"] < best_x < w["x1"] for w in line) for line in lines)
+
+    def prose(part: list[dict]) -> bool:  # a column's line of running text: wide, its words closely spaced
+        gaps = [b["x0"] - a["x1"] for a, b in pairwise(part)]
+        return len(part) >= 4 and part[-1]["x1"] - part[0]["x0"] >= 0.25 * width and max(gaps) < WORD_GAP
+
+    ends = sum(
+        prose(part) and part[-1]["x1"] >= best_x - COLUMN_EDGE
+        for line in lines
+        if (part := [w for w in line if w["x1"] <= best_x])
+    )
+    begins = sum(
+        prose(part) and part[0]["x0"] <= best_x + COLUMN_EDGE
+        for line in lines
+        if (part := [w for w in line if w["x0"] >= best_x])
+    )
+    two = crossing <= len(lines) / 3 and min(ends, begins) >= max(6, len(lines) / 10)
+    return float(best_x) if two else None
 
 
 def body_words(words: list[dict], height: float) -> list[dict]:

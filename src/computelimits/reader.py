@@ -24,7 +24,7 @@ from .datasets import load_datasets
 from .pdflayout import clean_text, page_is_candidate, page_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
-from .tables_pdf import table_rows
+from .tables_pdf import read_tables
 from .vocabulary import PROCESSOR_HINT, counted_durations
 
 CANDIDATE, HARDWARE = "candidate", "hardware"
@@ -175,11 +175,13 @@ def read_paper(path: str | Path) -> Paper:
                 page = pdf.pages[index]
                 word_lines = page_word_lines(page)
                 page.flush_cache()
-                lines = [" ".join(w["text"] for w in line) for line in word_lines]
+                rows, taken = read_tables(word_lines)
+                # a table's header and rows are no running text
+                lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
                 if plan.start_kind[index] != "references":
                     paper.candidates += [
-                        Candidate(index + 1, CANDIDATE, "table", row.sentence)  # a row is read alone
-                        for row in table_rows(word_lines)
+                        Candidate(index + 1, CANDIDATE, "table", row.sentence, row.caption)  # its caption: context
+                        for row in rows
                     ]
                 paper.pages_parsed += 1
                 items: list[tuple[str, str]] = []

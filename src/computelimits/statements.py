@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass, field, fields
+from functools import partial
 from itertools import pairwise
 
 from .datasets import load_datasets
@@ -46,7 +47,7 @@ _REJECT = {
     # "cutting pre-training from 5 days to 2 hours", "3x faster": a speed claim, not a training run
     "speed-up": re.compile(
         r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
-        r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?|h)\b|"
+        r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|d)\b|"
         r"\b\d+(\.\d+)? ?(x|times) (faster|slower|less|more)\b|"
         r"\b(reduc\w*|cut\w*|shorten\w*|speed\w* up)\b.{0,40}\b(training|wall ?clock) time\b"
     ),
@@ -64,7 +65,7 @@ _REJECT = {
 }
 # Reasons a clause (the part of a sentence around one duration) is not the paper's own training; a sentence can hold
 # the authors' run and another's ("Unlike [23], which needed 450 GPUs for 3 weeks, we train on 8 GPUs for 2 days").
-_UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch|round|pass)"
+_UNIT_OF_TRAINING = r"(epoch|iteration|step|update|(mini ?)?batch(?! ?sizes?\b)|round|pass)"  # "batch size": no unit
 # "an epoch takes 35 minutes", "1.2 s per mini-batch", "the training time per epoch is ...: 22 minutes": the time of a
 # unit of training, not of the training ("1.7 s per mini-batch and 10 days total": the 10 days are the total)
 _PER_UNIT_AFTER = re.compile(
@@ -109,6 +110,16 @@ _OTHERS_CARRIED = re.compile(
     r"(work|works|approach|approaches|methods?|studies|papers?)\b"
 )
 _ENDS_WITH_CITATION = re.compile(rf"{_CITATION}\s*\)?\s*$")
+# A citation in parentheses after a noun ("results on ImageNet (Russakovsky et al., 2015)"): a reference, not the
+# agent of a run ("Smith et al. (2018) trained ...", "in (Smith et al., 2018)" still are)
+_AUTHOR = r"[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?,? " + _YEAR
+_REFERENCE = re.compile(rf"(?P<agent>\b(of|in|by|from|than|like|see|cf\.?|as in|to)\s)?\({_AUTHOR}([;,] {_AUTHOR})*\)")
+
+
+def _without_references(clause: str) -> str:
+    return _REFERENCE.sub(lambda m: m.group() if m.group("agent") else " " * len(m.group()), clause)
+
+
 # "960 hours of speech", "7 consecutive days of click records": a quantity of data, unless it is of training time
 _DATASET_HOURS = re.compile(
     r"^\s*(?:consecutive\s+)?(?:of|worth of)\s+(?!training|pre ?training|fine ?tuning|compute|computation|wall|"
@@ -294,11 +305,36 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
     return _Hardware(proc, raw, count, unit, start, end)
 
 
-def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
-    """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named."""
+# A context clause about inference lends no processors ("Infer-time is measured on V100 GPU; Train-time is ... on 32
+# TPU cores")
+_INFERENCE_CLAUSE = re.compile(r"\b(infer\w*|latency|fps|throughput|decod\w*|deploy\w*)\b")
+
+
+def _inference_clause(text: str, start: int) -> bool:
+    """In a sentence that speaks of inference, whether the clause at `start` is not one of training: it speaks of
+    inference itself or names no training ("1) ... inference speed, 2) ... can be used to train NMT models in
+    roughly a week, 3) ... accelerates translation inference": only the second clause states a training time)."""
+    a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+    clause = text[a:b]
+    return bool(_REJECT["inference"].search(clause)) or not _TRAINING_VERB.search(clause)
+
+
+def _lends(text: str, start: int, end: int) -> bool:
+    """Whether a processor named at [start, end) of a joined text (join_sentences) may be the hardware of its
+    sentence's durations: always in the sentence itself; in the context sentence unless its clause is another
+    work's or about inference."""
+    if start > text.rfind(JOIN):
+        return True
+    a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+    return clause_reason(text, start, end) != "others" and not _INFERENCE_CLAUSE.search(text[a:b])
+
+
+def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Hardware]:
+    """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named. `lends`:
+    whether a mention at (start, end) may count (None: all do)."""
     found = []
     for start, end, proc in table.find_all(text):
-        if proc.kind == "cpu":
+        if proc.kind == "cpu" or (lends and not lends(start, end)):
             continue
         # "TPUv3-8", "TPU v3-512", "TPU v5e-256": a slice named by its TensorCore count (cores per chip: the table)
         slice_size = re.match(r"-(\d+)\b", text[end:]) if proc.kind == "tpu" else None
@@ -320,9 +356,12 @@ def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
         return sorted(found, key=lambda h: h.start)
     generic = None
     for match in _GENERIC.finditer(text):
+        if lends and not lends(*match.span()):
+            continue
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
-            generic = _Hardware(None, match.group(0), count, "chip", *match.span())
+            tpu_cores = match.group(0).startswith("tpu") and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
+            generic = _Hardware(None, match.group(0), count, "core" if tpu_cores else "chip", *match.span())
         if count is not None:
             break
     # "on CPUs, using 30 machines": with no count on the processors, the machines are the count.
@@ -340,11 +379,16 @@ def _hardware_mentions(text: str, table: HardwareTable) -> list[_Hardware]:
     return [generic] if generic else []
 
 
-def _nearest(mentions: list[_Hardware], start: int, end: int) -> _Hardware | None:
-    """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'."""
+def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") -> _Hardware | None:
+    """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'; a counted
+    one in the duration's own clause first ("2.5 days to train A using one DGX-2 (16 V100s), 2 days to train B
+    using 4 V100s")."""
     if not mentions:
         return None
     with_count = [m for m in mentions if m.count is not None] or mentions
+    if text:
+        a, b = next(((a, b) for a, b in _clauses(text) if a <= start < b), (0, len(text)))
+        with_count = [m for m in with_count if m.count is not None and a <= m.start < b] or with_count
 
     def distance(m: _Hardware) -> int:
         return max(m.start - end, start - m.end, 0)
@@ -366,11 +410,20 @@ def _machines_multiplier(text: str) -> tuple[float, float]:
     return (1.0, 1.0)
 
 
-def _to_chips(hw: _Hardware) -> tuple[float, float] | None:
+def _to_chips(
+    hw: _Hardware, table: HardwareTable | None = None, year: float | None = None
+) -> tuple[float, float] | None:
+    """The chips a mention counts. TPU cores of an unnamed generation ("32 TPU cores") are chips of the TPUs likely
+    in the paper's `year`, at the cores per chip most of them have."""
     if hw.count is None:
         return None
     low, high = hw.count
     proc = hw.proc
+    if proc is None and hw.unit == "core" and table is not None and year:
+        per_chip = [p.cores_per_chip for p in table.likely("tpu", year)]
+        cores = max(set(per_chip), key=per_chip.count, default=0)
+        if cores > 0 and per_chip.count(cores) * 2 > len(per_chip):
+            return (low / cores, high / cores)
     if proc is None:
         return (low, high)
     if hw.unit == "core":
@@ -439,13 +492,54 @@ def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Pro
     return found
 
 
+# Between a context sentence and the sentence it gives hardware to (join_sentences): a clause boundary no
+# attribution crosses ("Results on ImageNet (Russakovsky et al., 2015) on 32 TPU cores." does not make the next
+# sentence's training others'), and a context clause that cites another work as its agent lends no processors.
+JOIN = "\u00b6"
+
+
+def join_sentences(previous: str, sentence: str) -> str:
+    """A context sentence and the sentence it may give hardware to, as one text for parse_sentence."""
+    return f"{previous} {JOIN} {sentence}"
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who."""
+    """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who,
+    and at a JOIN."""
     cuts = [0]
-    for match in re.finditer(r"[;,:](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+    depth = [0] * (len(text) + 1)  # brackets open before each position: no cut inside "(Smith et al., 2018)"
+    for i, char in enumerate(text):
+        depth[i + 1] = max(depth[i] + (char in "([") - (char in ")]"), 0)
+    for match in re.finditer(rf"[;,:{JOIN}](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+        if depth[match.start()] and match.group() != JOIN:
+            continue
         cuts.append(match.end())
     cuts.append(len(text))
     return [(a, b) for a, b in pairwise(sorted(set(cuts))) if text[a:b].strip()]
+
+
+_UNIT_WORD = r"(?P<u>epoch|iteration|step|update)"
+_UNITS_COUNTED = re.compile(
+    rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?\s*[km]?|{NUMBER})\s+(?:training\s+|more\s+|total\s+)?{_UNIT_WORD}s\b"
+)
+
+
+def _units_trained(text: str, start: int, end: int) -> float | None:
+    """For a time per unit of training at [start, end) ("each epoch takes 2 hours", "35 minutes per epoch"), the
+    number of those units the sentence says the training ran ("we train for 90 epochs"): the total is the product;
+    None when it says none (the time stays a time per unit)."""
+    near = re.search(rf"\b{_UNIT_WORD}\b", text[max(0, start - 40) : end + 30])
+    if not near:
+        return None
+    for match in _UNITS_COUNTED.finditer(text):
+        if match.group("u") != near.group("u") or start <= match.start() < end:
+            continue
+        number = match.group("n").replace(" ", "")
+        scale = {"k": 1e3, "m": 1e6}.get(number[-1], 1.0)
+        value = word_number(number.rstrip("km")) if scale != 1.0 else word_number(number)
+        if value and value * scale > 1:
+            return value * scale
+    return None
 
 
 def clause_reason(text: str, start: int, end: int) -> str | None:
@@ -458,16 +552,17 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
     work cited just before it."""
     spans = _clauses(text)
     index = next((i for i, (a, b) in enumerate(spans) if a <= start < b), len(spans) - 1)
-    clauses = [text[a:b] for a, b in spans]
+    barrier = text.rfind(JOIN, 0, start)  # the clauses of a context sentence carry nothing over
+    clauses = [text[a:b] if a > barrier else "" for a, b in spans]
     clause = clauses[index]
     own = bool(_FIRST_PERSON.search(clause))
     if not own:
-        if _OTHERS_CLAUSE.search(clause):
+        if _OTHERS_CLAUSE.search(_without_references(clause)):
             return "others"
         for earlier in reversed(clauses[:index]):  # the nearest earlier clause that says whose work it is
             if _FIRST_PERSON.search(earlier):
                 break
-            if _OTHERS_CARRIED.search(earlier):
+            if _OTHERS_CARRIED.search(_without_references(earlier)):
                 return "others"
         relative = re.match(r"\s*(which|who|whose)\b", clause)
         if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
@@ -560,24 +655,38 @@ def _parse(
         return []
     text = _prepare(sentence)
     reason = reject_reason(text)
+    if reason == "inference":
+        reason = None if len(_clauses(text)) > 1 else reason  # judged clause by clause (_inference_clause)
+        inference_here = True
+    else:
+        inference_here = False
     if reason and (strict or reason != "no training verb"):
         return []
-    chip_times = [c for c in _chip_times(text, table) if not clause_reason(text, c[5], c[6])]
+
+    def rejected(start: int, end: int) -> bool:
+        return bool(clause_reason(text, start, end)) or (inference_here and _inference_clause(text, start))
+
+    chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6])]
     spans = [(c[5], c[6]) for c in chip_times]
-    durations = [
-        d for d in _durations(text) if not any(s <= d[2] < e for s, e in spans) and not clause_reason(text, d[2], d[3])
-    ]
+    durations = []
+    for d in _durations(text):
+        if any(s <= d[2] < e for s, e in spans):
+            continue
+        if not rejected(d[2], d[3]):
+            durations.append(d)
+        elif clause_reason(text, d[2], d[3]) == "per unit" and (units := _units_trained(text, d[2], d[3])):
+            durations.append((d[0] * units, d[1] * units, d[2], d[3]))  # "each epoch takes 2 hours; 90 epochs"
     if not durations and not chip_times:
         return []
     masked = text
     for start, end in spans:  # "2,000 GPU-days" is chip-time, not a count of 2,000 GPUs
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    mentions = _hardware_mentions(masked, table)
+    mentions = _hardware_mentions(masked, table, partial(_lends, text) if JOIN in text else None)
     multiplier = _machines_multiplier(text)
 
     def hardware_for(start: int, end: int) -> tuple[_Hardware | None, tuple[float, float] | None]:
-        hw = _nearest(mentions, start, end)
-        chips = _to_chips(hw) if hw else None
+        hw = _nearest(mentions, start, end, text)
+        chips = _to_chips(hw, table, year) if hw else None
         return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
 
     statements = []
@@ -603,7 +712,7 @@ def _parse(
         # "Training A on four K20 GPUs, or B on eight K40 GPUs, takes 3-4 weeks": one duration for each alternative
         alternatives = _alternatives(text, mentions) if len(durations) == 1 else []
         for hw in alternatives or [hardware_for(d_start, d_end)[0]]:
-            chips = _to_chips(hw) if hw else None
+            chips = _to_chips(hw, table, year) if hw else None
             chips = _bounds_product(chips, multiplier) if chips is not None else None
             stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
             stmt.hours_low, stmt.hours_high = low, high
@@ -638,7 +747,11 @@ _ROLE_CUES = {
         r"searching|the search|searched)\b"
     ),
     "pretrain": re.compile(r"\bpre ?train\w*|\bpre training\b"),
-    "finetune": re.compile(r"\bfine ?tun\w*|\bfinetun\w*"),
+    # a refinement stage after training ("RL based model refinement", "we refine a model until ...")
+    "finetune": re.compile(
+        r"\bfine ?tun\w*|\bfinetun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
+        r"\brefinement (phase|stage)\b"
+    ),
     "ablation": re.compile(
         r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model))\b"
     ),

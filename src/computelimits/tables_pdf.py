@@ -3,8 +3,12 @@ and the rows under it, read from the word positions of a pdfplumber page.
 
 Each row becomes one statement the parser reads, written out as a sentence ("Training RNNenc-30 took 109 hours on
 TITAN BLACK (table: 'Hours')."), so a table row and a sentence are judged by the same rules. A header about speed
-(latency, ms, FPS, throughput, inference) is no training time; a row citing another work ([12], "et al.") is
-others' work and is left out.
+(latency, ms, FPS, throughput, inference) is no training time, though a speed column beside a training-time one
+("Infer-time(ms) Train-time (hours)") leaves that one a column; a row citing another work ([12], "et al.") is
+others' work and is left out. A header may be in lower case on a line without prose ("ft acc hours speedup") and
+may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its table's caption ("Table 2. ...
+benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the lines a table takes are no
+running text.
 """
 
 from __future__ import annotations
@@ -18,17 +22,33 @@ _UNIT_WORDS = {
     "gpu-hours": "GPU hours", "gpu-days": "GPU days", "tpu-days": "TPU days", "tpu-hours": "TPU hours",
     "core-days": "TPU core days", "core-hours": "TPU core hours", "gpu hours": "GPU hours", "gpu days": "GPU days",
 }  # fmt: skip
-_HEADER_UNIT = re.compile(
-    r"^[(\[]?(hours?|hrs|h|days?|weeks|gpu[- ]?hours|gpu[- ]?days|tpu[- ]?(?:core[- ]?)?(?:days|hours)|"
-    r"core[- ]?(?:days|hours))[)\]]?[.,:]?$",
-    re.I,
+_UNIT_WORD = (
+    r"hours?|hrs|days?|weeks|gpu[- ]?hours|gpu[- ]?days|tpu[- ]?(?:core[- ]?)?(?:days|hours)|core[- ]?(?:days|hours)"
 )
-_HEADER_TIME = re.compile(r"^(time|training|train|cost|wall-?clock)$", re.I)
-_SPEED = re.compile(r"\b(latency|ms|fps|throughput|inference|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I)
-_NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(?:h|d)?[*†‡]?$")
+# a unit word, bare or in balanced brackets; a lone "h" only in brackets ("(h)", "[h]"; "H = 16" is a variable)
+_HEADER_UNIT = re.compile(rf"^(?:\((?P<a>{_UNIT_WORD}|h)\)|\[(?P<b>{_UNIT_WORD}|h)\]|(?P<c>{_UNIT_WORD}))[.,:]?$", re.I)
+# The words before a unit that make its column a quantity of data, not of training ("Mined audio [h]", "ASR [h]")
+_DATA_HOURS = re.compile(
+    r"^(audio|speech|data|dataset|video|recordings?|asr|labell?ed|unlabell?ed|mined|clips?)$", re.I
+)
+_HEADER_TIME = re.compile(r"^(time|training|train|cost|wall-?clock|train(?:ing)?-?time)$", re.I)
+# A header naming the time without its unit ("TrainTime", "Training time"): the cells carry it ("4.9h", "12d")
+_UNITLESS_TIME = re.compile(r"^(train(?:ing)?-?time|wall-?clock(?:-?time)?)$", re.I)
+_SPEED = re.compile(
+    r"\b(latency|ms|fps|throughput|inference|infer|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I
+)
+_NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d)?[*†‡]?$")
+# A numeric cell of any column ("83.8%", "56M", "8.8B", "2.8×", "(-17%)"): what makes a line a table row
+_CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
 _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b", re.I)
 _STOP = re.compile(r"^(table|figure|fig\.)\s*\d", re.I)
+_CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
+# Words of prose: a line holding one is no header, so a unit written in lower case ("ft acc hours speedup") is a
+# header cell only on a line without them
+_PROSE = re.compile(r"\b(the|of|and|we|our|is|are|was|were|for|in|to|on|with|that|this|by|as|it|a|an)\b", re.I)
 TOLERANCE = 8.0  # points a cell may stand off its header's span
+CELL_GAP = 6.0  # points between the words of one cell at most
+CAPTION_LINES = 4  # lines of a caption read after its "Table N." line
 
 
 @dataclass
@@ -36,71 +56,138 @@ class TableRow:
     line: int  # index of the row's line
     sentence: str  # the row written out for the parser
     row_text: str
+    caption: str = ""  # the caption of the row's table ("Table 2. Wall-clock time ... on 128 TPU-v3 cores.")
 
 
 def _text(words: list[dict]) -> str:
     return " ".join(w["text"] for w in words)
 
 
-def _header_columns(line: list[dict]) -> list[tuple[float, float, str, str]]:
-    """(x0, x1, unit, header text) of each training-time column a header line holds."""
-    text = _text(line)
-    if not 3 <= len(line) <= 14 or _SPEED.search(text) or sum(bool(_NUMBER.match(w["text"])) for w in line) > 1:
+def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, str | None, str]]:
+    """(first and last word index, unit, header text) of each training-time column of a header line given as its
+    words; the unit is None when the header names the time without one ("TrainTime": the cells carry it). A column
+    about speed (its cell or the word before it: "Infer-time(ms)", "Inference time (h)") is none, while a speed
+    column beside a training-time one leaves that one a column. `max_words`: the longest header line."""
+    text = " ".join(words)
+    if not 3 <= len(words) <= max_words or sum(bool(_NUMBER.match(w)) for w in words) > 1:
         return []
-    if re.search(r"[a-z]{3,}[.;]$|,\s", text):
-        return []  # a line of prose, not a header
+    if re.search(r"[a-z]{3,}[.;]$|,\s|=", text) or len(_PROSE.findall(text)) >= 3:
+        return []  # a line of prose or a formula, not a header
+    plain = not re.search(r"\d", text) and not _PROSE.search(text)
     columns = []
-    for i, word in enumerate(line):
-        unit = _HEADER_UNIT.match(word["text"])
-        # a header cell is capitalised ("Hours") or a unit in brackets ("(h)", "[days]")
-        if not unit or not (
-            word["text"][0].isupper() or word["text"][0] in "([" or word["text"][:3].lower() in ("gpu", "tpu")
+    for i, word in enumerate(words):
+        unit = _HEADER_UNIT.match(word)
+        # "TrainTime", "Train Time": the time of training named without a unit
+        two_words = word.lower() == "time" and i and words[i - 1].lower() in ("train", "training")
+        unitless = (_UNITLESS_TIME.match(word) or two_words) and not (
+            i + 1 < len(words) and _HEADER_UNIT.match(words[i + 1])
+        )
+        # a header cell is capitalised ("Hours"), a unit in brackets ("(h)", "[days]"), or on a plain header line
+        if not (unit or unitless) or not (
+            word[0].isupper() or word[0] in "([" or word[:3].lower() in ("gpu", "tpu") or plain
         ):
             continue
         # the cell: this word and the header words just before it on the line ("Training time (h)", "GPU days")
         start = i
-        while (
-            start > 0
-            and word["x0"] - line[start - 1]["x1"] < 6
-            and (
-                _HEADER_TIME.match(line[start - 1]["text"]) or line[start - 1]["text"].lower() in ("gpu", "tpu", "core")
-            )
+        while start > 0 and (
+            _HEADER_TIME.match(words[start - 1]) or words[start - 1].lower() in ("gpu", "tpu", "core")
         ):
             start -= 1
-        cell = line[start : i + 1]
-        key = re.sub(r"[()\[\].,:]", "", " ".join(w["text"] for w in cell).lower())
-        unit_name = next((v for k, v in _UNIT_WORDS.items() if key.endswith(k)), None)
-        if unit_name is None and unit.group(1).lower() in _UNIT_WORDS:
-            unit_name = _UNIT_WORDS[unit.group(1).lower()]
-        if unit_name:
-            columns.append((cell[0]["x0"], cell[-1]["x1"], unit_name, _text(cell)))
+        cell = words[start : i + 1]
+        before = words[start - 1].strip("()[]") if start else ""
+        if _SPEED.search(" ".join(cell)) or _SPEED.fullmatch(before) or _DATA_HOURS.match(before):
+            continue
+        key = re.sub(r"[()\[\].,:]", "", " ".join(cell).lower())
+        # the longest unit the cell ends in: "GPU Hours" is processor-time, not hours
+        unit_name = next((_UNIT_WORDS[k] for k in sorted(_UNIT_WORDS, key=len, reverse=True) if key.endswith(k)), None)
+        bare = unit and next(g for g in unit.group("a", "b", "c") if g).lower()
+        if bare and unit_name is None and bare in _UNIT_WORDS:
+            unit_name = _UNIT_WORDS[bare]
+        if unit_name or unitless:
+            columns.append((start, i, unit_name, " ".join(cell)))
     return columns
+
+
+def _header_columns(line: list[dict]) -> list[tuple[float, float, str | None, str]]:
+    """(x0, x1, unit, header text) of each training-time column a header line (pdfplumber words) holds."""
+    words = [w["text"] for w in line]
+    return [(line[a]["x0"], line[b]["x1"], unit, header) for a, b, unit, header in header_cells(words)]
+
+
+def _cell_phrase(row: list[dict], value: str) -> str:
+    """The words that follow the value word `value` in its own cell (closer than CELL_GAP to each other)."""
+    at = next(i for i, w in enumerate(row) if w["text"] == value)
+    words = []
+    for before, word in zip(row[at:], row[at + 1 :], strict=False):
+        if word["x0"] - before["x1"] > CELL_GAP:
+            break
+        words.append(word["text"])
+    return " ".join(words)
+
+
+def _caption(lines: list[list[dict]], index: int) -> str:
+    """The caption of the table whose header is line `index`: the "Table N." line nearest it, above or below, and
+    the lines after it (CAPTION_LINES); "" when the page has none."""
+    found = [i for i, line in enumerate(lines) if _CAPTION.match(_text(line))]
+    if not found:
+        return ""
+    at = min(found, key=lambda i: (abs(i - index), i < index))
+    return " ".join(_text(line) for line in lines[at : at + 1 + CAPTION_LINES])
 
 
 def table_rows(lines: list[list[dict]]) -> list[TableRow]:
     """The rows of every training-time column on a page (lines of words, page_word_lines), as sentences."""
+    return read_tables(lines)[0]
+
+
+def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
+    """(the rows of every training-time column on a page, as sentences; the indices of the lines its tables take:
+    headers and rows, which are no running text)."""
     rows: list[TableRow] = []
+    taken: set[int] = set()
     for index, line in enumerate(lines):
         for x0, x1, unit, header in _header_columns(line):
+            taken.add(index)
             for offset, row in enumerate(lines[index + 1 : index + 40], start=index + 1):
                 text = _text(row)
                 if _STOP.match(text) or _header_columns(row):
                     break
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
-                value = next((m.group(1) for w in cells if (m := _NUMBER.match(w["text"]))), None)
-                if sum(bool(_NUMBER.match(w["text"])) for w in row) < 2:
+                if offset <= index + 2 and len(row) <= 8 and not any(_CELL_NUMBER.match(w["text"]) for w in row):
+                    # the header's second line ("(lbs) Computation Cost", "(%) (M) (B) (h) (ms)"): a unit under a
+                    # header that named none is its unit
+                    below = next((u for w in cells if (u := _HEADER_UNIT.match(w["text"]))), None)
+                    bare = below and next(g for g in below.group("a", "b", "c") if g).lower()
+                    unit = unit or (_UNIT_WORDS.get(bare) if bare else None)
+                    taken.add(offset)
+                    continue
+                found = next((m for w in cells if (m := _NUMBER.match(w["text"]))), None)
+                value = found.group(1) if found and (unit or found.group(2)) else None
+                # "8 × 14" in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
+                times = re.fullmatch(r"(\d+)\s*[×x]\s*(\d+(?:\.\d+)?)", _text(cells))
+                per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
+                if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
-                    if not any(_NUMBER.match(w["text"]) for w in row):
+                    if not any(_CELL_NUMBER.match(w["text"]) for w in row):
                         break  # the table ended
+                    taken.add(offset)
                     continue
+                taken.add(offset)
                 if _CITATION.search(text):
                     continue
                 label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
+                cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 subject = f"Training {label}" if label else "Training"
                 on = f" on {rest}" if rest else ""
-                sentence = f"{subject} took {value} {unit}{on} (table: '{header}')."
-                rows.append(TableRow(offset, sentence, text))
-    return rows
+                phrase = _cell_phrase(row, found.string)
+                if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
+                    on = f" {phrase}"
+                if per_chip:
+                    kind, cell_unit = unit.split()[0], unit.split()[-1]
+                    value, on = times.group(2), f" on {times.group(1)} {kind}s"
+                sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}')."
+                rows.append(TableRow(offset, sentence, text, _caption(lines, index)))
+    return rows, taken

@@ -97,7 +97,9 @@ VAGUE = {"a few": (2.0, 4.0), "few": (2.0, 4.0), "several": (3.0, 7.0), "a coupl
 
 _WORD_ALTERNATION = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _VAGUE_ALTERNATION = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD_ALTERNATION})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_TENS = "|".join(word for word, value in WORDS.items() if value in (20, 30, 40, 50, 60, 70, 80, 90))
+# "twenty-four" is one number, "an eight" (as in "an eight GPU setup") is "eight"
+NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[ -](?:one|two|three|four|five|six|seven|eight|nine)\b|(?:{_WORD_ALTERNATION}))"
 # "2-3", "2 to 3", "two to four", "between 2 and 3", "2 or 3", "a few", "several", "3.5"
 QUANTITY = (
     rf"(?:(?P<whole>{NUMBER})\s+and\s+a\s+half"  # "two and a half weeks"
