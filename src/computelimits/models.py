@@ -47,8 +47,8 @@ def build_model(data: ModelData, variant: str = "polynomial", held_out: bool = F
     back-test's data up to 2019 of the shipped data and of Thompson's points; seeds 20200710, 1, 2): today's form
     passes 7/18 (min bulk ESS 280); intercept sampled as intercept + progress*a 17/18 (min ESS 642, one fit with 1
     divergence); the slope sheared too (z_slope + progress*b/sigma_slope) 11/18 (the 1/sigma_slope brings the
-    funnel back, 29 divergences). Not yet done: adopting the intercept shear (about ten lines in _year_priors;
-    the retry would still catch the rare divergence).
+    funnel back, 29 divergences). The intercept shear is the year variant's (variants._year_priors); the retry
+    still catches the rare divergence.
     """
     import pymc as pm
     import pytensor.tensor as pt
