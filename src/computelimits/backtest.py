@@ -51,6 +51,13 @@ def _row(model: str, point: pd.Series, draws: np.ndarray | None, lpd: float, sta
     return row
 
 
+def _subsample(draws: dict, rng: np.random.Generator, max_draws: int) -> dict:
+    """At most `max_draws` of the posterior draws (a random subset without replacement when there are more)."""
+    size = len(draws["sigma"])
+    pick = rng.choice(size, size=max_draws, replace=False) if size > max_draws else np.arange(size)
+    return {k: v[pick] for k, v in draws.items()}
+
+
 def predict_variant(
     idata, variant: str, test: pd.DataFrame, min_log10_sd: float, seed: int, max_draws: int = MAX_DRAWS
 ) -> pd.DataFrame:
@@ -58,19 +65,16 @@ def predict_variant(
     rng = np.random.default_rng(seed)
     posterior = idata.posterior
     form = variants.get(variant)
-    fitted = fitted_series(posterior)
+    draws = {name: series_draws(posterior, name) for name in fitted_series(posterior)}
     rows = []
     for _, point in test.iterrows():
         name = point["benchmark"]
-        if name not in fitted:
+        if name not in draws:
             rows.append(_row(variant, point, None, math.nan, "not fitted before the cut-off"))
             continue
-        draws = series_draws(posterior, name)
-        size = len(draws["sigma"])
-        pick = rng.choice(size, size=min(size, max_draws), replace=False) if size > max_draws else np.arange(size)
-        p = {k: v[pick] for k, v in draws.items()}
+        p = _subsample(draws[name], rng, max_draws)
         x_sd = float(log10_sd(np.array([point["flop_low"]]), np.array([point["flop_high"]]), min_log10_sd)[0])
-        x_true = math.log10(point["flop"]) - X_CENTRE + x_sd * rng.standard_normal(len(pick))
+        x_true = math.log10(point["flop"]) - X_CENTRE + x_sd * rng.standard_normal(len(p["sigma"]))
         mu = np.asarray(form.mean(p, x_true, point["year"] - YEAR_CENTRE, np), dtype=float)
         sigma, nu = p["sigma"], p["nu"]
         y = math.log10(point["error"])
@@ -83,18 +87,21 @@ def predict_variant(
 def predict_ols(train: pd.DataFrame, test: pd.DataFrame, seed: int, draws: int = MAX_DRAWS) -> pd.DataFrame:
     """The paper's OLS per series, fitted before the cut-off: Student-t predictive of each later point."""
     rng = np.random.default_rng(seed)
-    rows = []
-    for _, point in test.iterrows():
-        part = train[train["benchmark"] == point["benchmark"]]
+    fits = {}  # per series: (x, slope, intercept, residual sd) of the fit before the cut-off
+    for name in test["benchmark"].unique():
+        part = train[train["benchmark"] == name]
         x = np.log10(part["flop"].to_numpy(float))
         y = np.log10(part["error"].to_numpy(float))
         slope, intercept, _, _ = _linregress(x, y)
-        if math.isnan(slope):
+        if not math.isnan(slope):
+            fits[name] = (x, slope, intercept, math.sqrt(((y - (intercept + slope * x)) ** 2).sum() / (len(x) - 2)))
+    rows = []
+    for _, point in test.iterrows():
+        if point["benchmark"] not in fits:
             rows.append(_row("ols", point, None, math.nan, "not fitted before the cut-off"))
             continue
+        x, slope, intercept, s = fits[point["benchmark"]]
         n = len(x)
-        resid = y - (intercept + slope * x)
-        s = math.sqrt((resid**2).sum() / (n - 2))
         x0 = math.log10(point["flop"])
         scale = s * math.sqrt(1 + 1 / n + (x0 - x.mean()) ** 2 / ((x - x.mean()) ** 2).sum())
         loc = intercept + slope * x0
@@ -130,10 +137,7 @@ def predictive_band(idata, variant: str, name: str, log10_flop: np.ndarray, year
     """Quantiles 5/25/50/75/95 (rows) of the posterior predictive log10 error of series `name` at each log10 FLOP
     (columns), for a paper of `year`: the band the fit before the cut-off carries forward."""
     rng = np.random.default_rng(seed)
-    draws = series_draws(idata.posterior, name)
-    size = len(draws["sigma"])
-    pick = rng.choice(size, size=min(size, MAX_DRAWS), replace=False) if size > MAX_DRAWS else np.arange(size)
-    p = {k: v[pick][:, None] for k, v in draws.items()}
+    p = {k: v[:, None] for k, v in _subsample(series_draws(idata.posterior, name), rng, MAX_DRAWS).items()}
     x = np.asarray(log10_flop, dtype=float)[None, :] - X_CENTRE
     mu = variants.get(variant).mean(p, x, year - YEAR_CENTRE, np)
     predicted = mu + p["sigma"] * rng.standard_t(p["nu"])  # one residual per draw: smooth quantile curves
