@@ -77,10 +77,16 @@ class _Outline:
 
     start_kind: list[str]
     texts: list[str]
+    _datasets: dict[int, str] = field(default_factory=dict)  # start_dataset per page, read once
 
     def start_dataset(self, page: int) -> str:
         """The dataset the section in force at the start of `page` (0-based) names last, on the pages before it
         ("" if none): read backwards to the section's heading."""
+        if page not in self._datasets:
+            self._datasets[page] = self._start_dataset(page)
+        return self._datasets[page]
+
+    def _start_dataset(self, page: int) -> str:
         gathered: list[str] = []
         for index in range(page - 1, -1, -1):
             lines = _lines(self.texts[index])
