@@ -257,3 +257,72 @@ def test_shipped_counts():
         "imagenet": 23, "coco": 7, "squad": 1, "conll": 1, "wmt14_en_fr": 1, "wmt14_en_de": 3,
     }  # fmt: skip
     assert (table["epoch_estimate"] == 0).all()  # the thompson convention never takes Epoch's estimates
+
+
+def _paper(runs: list[dict]) -> pd.DataFrame:
+    """Statements of one paper (arXiv 2010.11929): each run a dict of sentence, hours, role, dataset."""
+    rows = []
+    for run in runs:
+        f = 8 * run["hours"] * 3600 * 9.526e12
+        rows.append(
+            {**STATEMENTS.iloc[0].to_dict(), "arxiv_id": "2010.11929", "hours": run["hours"],
+             "chip_hours": 8 * run["hours"], "flop": f, "flop_low": f, "flop_high": f, "flop_thompson": f, **run}
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _imagenet_merge(tmp_path, rows: list[str], statements: pd.DataFrame) -> pd.DataFrame:
+    header = "model\tarxiv_id\tyear\tscore\thardware\tcount\thours\tchip_hours\tflop\textra_data\tsource"
+    path = tmp_path / "imagenet.tsv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    sheet = load_sheet(path, SHEET_SCHEMA, "imagenet", 100)
+    spec = benchmark_defaults({"sheet": "imagenet.tsv", "higher_is_better": True, "metric": "top-1", "targets": []})
+    spec["dataset"] = "ImageNet"
+    papers = merge_benchmark("imagenet", sheet, spec, statements, _table(), CONVENTIONS, ["extracted"], 0.05)
+    return papers.set_index("model")
+
+
+def test_a_sibling_model_or_other_pretraining_data_is_not_the_rows_run(tmp_path):
+    """The ViT paper times one run: ViT-L/16 pre-trained on ImageNet-21k. The rows of ViT-H/14 and of ViT-L/16
+    pre-trained on JFT-300M are not offered it (another model; another pre-training dataset); the row of ViT-L/16
+    pre-trained on ImageNet-21k is."""
+    statements = _paper(
+        [{"sentence": "the ViT-L/16 model pre-trained on the public ImageNet-21k dataset could be trained using a "
+          "standard cloud TPUv3 with 8 cores in approximately 30 days", "hours": 720.0, "role": "pretrain",
+          "dataset": "ImageNet-21k"}]
+    )  # fmt: skip
+    rows = [
+        "ViT-H/14\t2010.11929\t2020\t88.5\t\t\t\t\t\tJFT-300M\tpaper",
+        "ViT-L/16\t2010.11929\t2020\t87.8\t\t\t\t\t\tJFT-300M\tpaper",
+        "ViT-L/16 (ImageNet-21k pre-training)\t2010.11929\t2020\t85.3\t\t\t\t\t\tImageNet-21k\tpaper",
+    ]
+    papers = _imagenet_merge(tmp_path, rows, statements)
+    assert math.isnan(papers.loc["ViT-H/14", "extracted_flop"])
+    assert "vit l 16" in papers.loc["ViT-H/14", "extracted_note"]
+    assert math.isnan(papers.loc["ViT-L/16", "extracted_flop"])
+    assert "pre-training on ImageNet-21k is not this row's" in papers.loc["ViT-L/16", "extracted_note"]
+    assert papers.loc["ViT-L/16 (ImageNet-21k pre-training)", "hours"] == 720
+
+
+def test_runs_the_rows_name_does_not_tell_apart_are_flagged(tmp_path):
+    """Two timed runs of one paper on the row's data that no word of the row's name tells apart (a 5-hour model
+    and a 22-hour variant): the largest is taken, and the row says so in `extracted_flag`; a pre-training on
+    labelled data offered to a row that lists no extra data is flagged too, one on an unlabelled corpus is not."""
+    statements = _paper(
+        [{"sentence": "the training of the 3-hops model took roughly 5 hours", "hours": 5.0, "role": "final",
+          "dataset": "ImageNet"},
+         {"sentence": "a one-hop model took 22 hours when we added a self-matching layer", "hours": 22.0,
+          "role": "final", "dataset": "ImageNet"}]
+    )  # fmt: skip
+    papers = _imagenet_merge(tmp_path, ["MEMEN\t2010.11929\t2017\t80\t\t\t\t\t\t\tpaper"], statements)
+    assert papers.loc["MEMEN", "hours"] == 22
+    assert papers.loc["MEMEN", "extracted_flag"].startswith("2 final runs the row's name does not tell apart")
+    one = _paper([{"sentence": "Training took 3 days on JFT-300M.", "hours": 72.0, "role": "pretrain",
+                   "dataset": "JFT"}])  # fmt: skip
+    papers = _imagenet_merge(tmp_path, ["Net\t2010.11929\t2020\t80\t\t\t\t\t\t\tpaper"], one)
+    assert papers.loc["Net", "extracted_flag"] == "pre-training on JFT, but the row lists no extra data"
+    corpus = _paper([{"sentence": "Pre-training on Wikipedia took 3 days.", "hours": 72.0, "role": "pretrain",
+                      "dataset": "Wikipedia"}])  # fmt: skip
+    papers = _imagenet_merge(tmp_path, ["Net\t2010.11929\t2020\t80\t\t\t\t\t\t\tpaper"], corpus)
+    assert papers.loc["Net", "extracted_flag"] in ("", None) or pd.isna(papers.loc["Net", "extracted_flag"])
+    assert papers.loc["Net", "hours"] == 72

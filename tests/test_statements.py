@@ -255,3 +255,20 @@ def test_tuning_is_training(table, thompson):
         "preference tune via DPO."
     )
     assert sorted((s.count, s.hours) for s in parse_sentence(sentence, table, thompson)) == [(32, 14), (32, 33)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dataset"),
+    [
+        ("the model pre-trained on the public ImageNet-21k dataset took 30 days", "ImageNet-21k"),
+        ("pre-training on ImageNet-22K took 30 days", "ImageNet-21k"),
+        ("The same configuration as for WMT’14 English- German achieves 39.41 BLEU in two weeks", "WMT14 En-De"),
+    ],
+)
+def test_dataset_names_with_hyphens(text, dataset):
+    """A hyphen before "21k", and a compound broken at a line end ("English- German"), still name the dataset."""
+    from computelimits.statements import _prepare, dataset_of
+
+    prepared = _prepare(text)
+    at = prepared.find("took") if "took" in prepared else prepared.find("two weeks")
+    assert dataset_of(prepared, at, at + 5) == dataset

@@ -44,6 +44,7 @@ _PAPERS_COLUMNS = [
     "epoch_estimate_flop",
     "extracted_sentence",
     "extracted_note",
+    "extracted_flag",
     "extra_data",
     "ensemble",
     "source",
@@ -106,48 +107,105 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", str(text).lower()))
 
 
-def statement_for(model: str, paper: pd.DataFrame) -> pd.Series:
-    """The statement of one paper that goes with the sheet row `model`: the one whose sentence names most of the
-    words of the model name that single out a run (words some of the paper's statements have and others lack:
-    "base" and "big" for "Transformer (base)"/"(big)", "large" for "BERT-Large"); failing that (one statement,
-    or no such word), the largest FLOP value, the paper's headline run."""
+def statement_for(model: str, paper: pd.DataFrame) -> tuple[pd.Series, bool]:
+    """The statement of one paper that goes with the sheet row `model`, and whether the model's name singled it out:
+    the one whose sentence names most of the words of the model name that single out a run (words some of the
+    paper's statements have and others lack: "base" and "big" for "Transformer (base)"/"(big)", "large" for
+    "BERT-Large"); failing that (one statement, or no such word), the largest FLOP value, the paper's headline run."""
     sentences = [_words(text) for text in paper["sentence"]]
     common, seen = set.intersection(*sentences), set.union(*sentences)
     telling = (_words(model) & seen) - common
     if not telling:
-        return paper.iloc[0]
+        return paper.iloc[0], len(paper) == 1
     # a size word ("base", "big", "large") tells runs apart more surely than a family name ("transformer")
     named = [sum(2 if word in _SIZE_WORDS else 1 for word in telling & words) for words in sentences]
-    return paper.iloc[int(np.argmax(named))]  # the first of the best: largest FLOP among equals
+    return paper.iloc[int(np.argmax(named))], True  # the first of the best: largest FLOP among equals
 
 
 _SIZE_WORDS = {"tiny", "small", "base", "medium", "big", "large", "huge", "giant", "xl", "xxl", "mini", "nano"}
+SAME_RUN_FACTOR = 1.5  # statements of one role within this factor of each other are taken to time the same run
 
 
-def stages_for(model: str, paper: pd.DataFrame, dataset: str) -> tuple[list[pd.Series], str]:
-    """The statements of one paper that make up the compute of the sheet row `model` on `dataset`, and a note when
-    the paper's runs do not fit the row.
+def other_model(model: str, sentence: str) -> str:
+    """The model a sentence names that is a sibling of the row's `model` ("ViT-L/16" for the row "ViT-H/14": the
+    same family word, followed by other size or variant designations), "" when it names none or the row's own."""
+    words = re.findall(r"[a-z0-9]+", model.lower())
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 3:
+        return ""
+    family, own = words[0], set(words[1:])
+    for match in re.finditer(rf"\b{family}\b((?:[ /-]+[a-z0-9]+){{1,2}})", str(sentence).lower()):
+        named = [w for w in re.findall(r"[a-z0-9]+", match.group(1)) if _designation(w)]
+        if named and not own & set(named) and any(_designation(w) for w in own):
+            return f"{family} {' '.join(named)}"
+    return ""
 
-    Runs on another dataset than the row's are left out (a JFT run is not the ImageNet row's; pre-training may be
-    on any data). Of the rest: a `total` statement alone; else the `final` run that names the row's model
-    (statement_for); else pre-training plus fine-tuning, which together make the model; an architecture `search`
-    is returned too, for the conventions that count it. Ablations and smaller models are never the row's run."""
+
+def _designation(word: str) -> bool:
+    """A word that names one size or variant of a model family: a size word, a number, a letter-number code."""
+    return word in _SIZE_WORDS or bool(re.fullmatch(r"[a-z]?\d+[a-z]?|[a-z]", word))
+
+
+def _mask(values: list[bool]) -> np.ndarray:
+    """A row mask that stays a mask when empty (a plain empty list would select no columns)."""
+    return np.array(values, dtype=bool)
+
+
+def _datasets_named(text: str) -> set[str]:
+    lowered = " ".join(str(text).lower().replace("-", " ").split())
+    return {hit[2] for hit in load_datasets().find_all(lowered)}
+
+
+def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = "") -> tuple[list[pd.Series], str, str]:
+    """The statements of one paper that make up the compute of the sheet row `model` on `dataset`, a note when
+    some of the paper's runs do not fit the row, and a flag when the runs offered may not be the row's own.
+
+    Runs on another dataset than the row's are left out (a JFT run is not the ImageNet row's). Pre-training may be
+    on other data: when the row's `extra_data` names its pre-training data, a pre-training on other named data is
+    left out; when the row names none, such a pre-training is offered and flagged. Statements naming a sibling
+    model ("ViT-L/16" for the row "ViT-H/14") are left out. Of the rest: a `total` statement alone; else the `final`
+    run that names the row's model (statement_for); else pre-training plus fine-tuning, which together make the
+    model; an architecture `search` is returned too, for the conventions that count it. Ablations and smaller
+    models are never the row's run. When a role holds runs of different size that the row's name does not tell
+    apart, the largest is taken and flagged."""
     table = load_datasets()
-    fits = paper[[table.compatible(d, dataset) for d in paper["dataset"]]]
-    pretraining = set(paper.loc[paper["role"] == "pretrain", "dataset"])  # offered whatever its data
-    left_out = sorted(set(paper["dataset"]) - set(fits["dataset"]) - pretraining - {""})
-    note = f"the paper's runs on {', '.join(left_out)} are not this row's ({dataset})" if left_out else ""
+    notes, flags = [], []
+    others = {i: other_model(model, text) for i, text in paper["sentence"].items()}
+    siblings = sorted({name for name in others.values() if name})
+    if siblings:
+        notes.append(f"the paper's runs of {', '.join(siblings)} are not this row's")
+    paper = paper.loc[_mask([not others[i] for i in paper.index])]
+    fits = paper.loc[_mask([table.compatible(d, dataset) for d in paper["dataset"]])]
+    pretrain = paper[paper["role"] == "pretrain"]
+    declared = _datasets_named(extra_data) - {dataset}
+    if declared:
+        wrong = {d for d in pretrain["dataset"] if d and d != dataset and d not in declared}
+        if wrong:
+            notes.append(f"pre-training on {', '.join(sorted(wrong))} is not this row's ({extra_data})")
+        pretrain = pretrain.loc[_mask([d not in wrong for d in pretrain["dataset"]])]
+    left_out = sorted(set(paper["dataset"]) - set(fits["dataset"]) - set(pretrain["dataset"]) - {""})
+    if left_out:
+        notes.insert(0, f"the paper's runs on {', '.join(left_out)} are not this row's ({dataset})")
 
     def pick(role: str, data: pd.DataFrame) -> list[pd.Series]:
         part = data[data["role"] == role]
-        return [statement_for(model, part)] if len(part) else []
+        if not len(part):
+            return []
+        chosen, singled_out = statement_for(model, part)
+        flops = part["flop"].dropna()
+        if not singled_out and len(flops) and flops.max() > SAME_RUN_FACTOR * flops.min():
+            flags.append(f"{len(part)} {role} runs the row's name does not tell apart; the largest taken")
+        return [chosen]
 
     chosen = pick("total", fits) or pick("final", fits)
     if not chosen:
-        chosen = pick("pretrain", paper) + pick("finetune", fits)
+        chosen = pick("pretrain", pretrain) + pick("finetune", fits)
+        if chosen and not declared:
+            named = {chosen[0]["dataset"]} - {"", dataset} if chosen[0]["role"] == "pretrain" else set()
+            if named and not table.is_corpus(next(iter(named))):
+                flags.append(f"pre-training on {', '.join(named)}, but the row lists no extra data")
     if chosen:
         chosen += pick("search", paper)
-    return chosen, note
+    return chosen, "; ".join(notes), "; ".join(flags)
 
 
 def merge_benchmark(
@@ -185,7 +243,9 @@ def merge_benchmark(
         key = base_id(row["arxiv_id"])
         extracted_per_convention = {}
         if key and key in by_paper:
-            stages, out["extracted_note"] = stages_for(row["model"], by_paper[key], spec.get("dataset", ""))
+            stages, out["extracted_note"], out["extracted_flag"] = stages_for(
+                row["model"], by_paper[key], spec.get("dataset", ""), str(row.get("extra_data", "") or "")
+            )
             values = _extracted(stages, conventions)
             if values:
                 extracted_per_convention = values.pop("per_convention")

@@ -17,6 +17,7 @@ class Dataset:
     name: str
     pattern: re.Pattern[str]
     matches: tuple[str, ...] = ()  # the datasets a statement naming this one may be about (a generic name)
+    corpus: bool = False  # unlabelled text or images for self-supervised pre-training, not a benchmark's "extra data"
 
 
 @dataclass
@@ -40,10 +41,14 @@ class DatasetTable:
         by_name = {d.name: d for d in self.datasets}
         return stated in by_name and wanted in by_name[stated].matches
 
+    def is_corpus(self, name: str) -> bool:
+        """Whether `name` is an unlabelled pre-training corpus (column `corpus`)."""
+        return any(d.corpus for d in self.datasets if d.name == name)
+
 
 @cache
 def load_datasets(path: str | Path = DEFAULT_PATH) -> DatasetTable:
-    """Read resources/datasets.tsv (name, aliases as a regex on lower-cased text, matches, source)."""
+    """Read resources/datasets.tsv (name, aliases as a regex on lower-cased text, matches, corpus, source)."""
     with open(path, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     datasets = []
@@ -52,5 +57,6 @@ def load_datasets(path: str | Path = DEFAULT_PATH) -> DatasetTable:
             raise ValueError(f"{path} row {line}: every dataset must cite its source")
         pattern = re.compile(rf"(?<![a-z0-9])(?:{row['aliases']})(?![a-z0-9])")
         matches = tuple(m.strip() for m in (row.get("matches") or "").split(";") if m.strip())
-        datasets.append(Dataset(row["name"], pattern, matches))
+        corpus = (row.get("corpus") or "").strip().lower() == "yes"
+        datasets.append(Dataset(row["name"], pattern, matches, corpus))
     return DatasetTable(datasets)

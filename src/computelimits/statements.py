@@ -181,6 +181,7 @@ def _prepare(sentence: str) -> str:
     text = re.sub(r"(?<=\d), ?(?=\d{3}\b)", "", text)  # "10,000" and "10, 000" (a PDF's spacing)
     # hyphens between words become spaces ("pre-training", "ResNet-50"), not in a slice name ("TPU v5e-256")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=[a-z]{2})-(?=[0-9]+(?![a-z0-9]))|(?<=[0-9])-(?=[a-z])", " ", text)
+    text = re.sub(r"(?<=[a-z]{2})[-\ufffe\u00ad] (?=[a-z]{2})", " ", text)  # a compound broken at a line end
     # "Quadro K-6000", "Tesla P-100": a single letter and its model number are one name
     text = re.sub(r"(?<![a-z0-9])([a-z])-(?=\d)", r"\1", text)
     # words the PDF glued to a chip name: "A100graphics card", "V100GPUs"

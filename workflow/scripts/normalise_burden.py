@@ -34,4 +34,9 @@ log.info("%s: %d rows, %d with compute", name, len(papers), (papers["status"] ==
 for line, (model, status) in enumerate(zip(papers["model"], papers["status"], strict=True), start=2):  # line 1: header
     if status != "ok":
         log.warning("%s line %d (model '%s'): %s; left out of the fits", snakemake.input.sheet, line, model, status)
+flags = zip(papers["model"], papers["extracted_flag"].fillna("").astype(str), papers["flop_source"], strict=True)
+for line, (model, flag, source) in enumerate(flags, start=2):
+    if flag:
+        used = "used" if source == "extracted" else f"not used ({source or 'no'} compute wins)"
+        log.warning("%s line %d (model '%s'): extracted run %s: %s", snakemake.input.sheet, line, model, used, flag)
 write_tsv(papers, snakemake.output.papers)
