@@ -326,3 +326,17 @@ def test_runs_the_rows_name_does_not_tell_apart_are_flagged(tmp_path):
     papers = _imagenet_merge(tmp_path, ["Net\t2010.11929\t2020\t80\t\t\t\t\t\t\tpaper"], corpus)
     assert papers.loc["Net", "extracted_flag"] in ("", None) or pd.isna(papers.loc["Net", "extracted_flag"])
     assert papers.loc["Net", "hours"] == 72
+
+
+def test_a_search_alone_is_the_rows_compute_only_where_the_convention_counts_it(tmp_path):
+    """A paper that times only the architecture search its models come from (MnasNet: "each architecture search
+    takes 4.5 days on 64 TPUv2 devices"): under thompson (count_search) the rows take the search; under epoch,
+    which does not count a search, there is no extracted compute (and no zero)."""
+    statements = _paper(
+        [{"sentence": "each architecture search takes 4.5 days on 64 TPUv2 devices", "hours": 108.0,
+          "role": "search", "dataset": "ImageNet"}]
+    )  # fmt: skip
+    papers = _imagenet_merge(tmp_path, ["MnasNet-A1\t2010.11929\t2018\t75.2\t\t\t\t\t\t\tpaper"], statements)
+    assert papers.loc["MnasNet-A1", "hours"] == 108
+    assert papers.loc["MnasNet-A1", "flop_source"] == "extracted"
+    assert math.isnan(papers.loc["MnasNet-A1", "flop_epoch"])

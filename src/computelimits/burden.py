@@ -164,7 +164,8 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = 
     left out; when the row names none, such a pre-training is offered and flagged. Statements naming a sibling
     model ("ViT-L/16" for the row "ViT-H/14") are left out. Of the rest: a `total` statement alone; else the `final`
     run that names the row's model (statement_for); else pre-training plus fine-tuning, which together make the
-    model; an architecture `search` is returned too, for the conventions that count it. Ablations and smaller
+    model; an architecture `search` is returned too (alone when nothing else is timed), for the conventions that
+    count it. Ablations and smaller
     models are never the row's run. When a role holds runs of different size that the row's name does not tell
     apart, the largest is taken and flagged."""
     table = load_datasets()
@@ -203,8 +204,9 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = 
             named = {chosen[0]["dataset"]} - {"", dataset} if chosen[0]["role"] == "pretrain" else set()
             if named and not table.is_corpus(next(iter(named))):
                 flags.append(f"pre-training on {', '.join(named)}, but the row lists no extra data")
-    if chosen:
-        chosen += pick("search", paper)
+    # an architecture search goes with the model it found; alone when the paper times nothing else (the
+    # conventions that count a search take it, the others find no compute)
+    chosen += pick("search", paper)
     return chosen, "; ".join(notes), "; ".join(flags)
 
 
@@ -309,6 +311,8 @@ def _extracted(stages: list[pd.Series], conventions: Conventions) -> dict:
         if values and not any(pd.isna(v) for v in values):
             per_convention[name] = float(sum(values))
     chosen = counted(conventions.chosen)
+    if not chosen:
+        return {}  # a search alone, under a convention that does not count it
     if conventions.chosen not in per_convention:
         if not all(not pd.isna(s["flop"]) for s in chosen):
             return {}
