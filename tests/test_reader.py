@@ -768,3 +768,18 @@ def test_processor_time_column(tmp_path, table, thompson):
 def test_time_per_unit_times_the_units_trained(sentence, count, hours, table, thompson):
     """A time per epoch (step) with the number of epochs (steps) trained in the same sentence is their product."""
     assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, pytest.approx(hours))]
+
+
+@pytest.mark.parametrize(("header", "hours"), [("Train time (wks)", 2 * 168), ("Months", 2 * 730.5), ("(hrs)", 2)])
+def test_table_time_units_are_the_parsers(tmp_path, table, thompson, header, hours):
+    """A training-time column headed by any time unit the sentence parser knows ("wks", "months", "hrs") is read:
+    the table reader takes its units from the one vocabulary, not a list of its own."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", header],
+        [["Ours-S", "83.9%", "2"], ["Ours-L", "85.0%", "3"]],
+        "Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs.",
+        above=True,
+    )  # fmt: skip
+    timed = _timed(extract_pdf(path, table, thompson))
+    assert (8, pytest.approx(hours)) in timed

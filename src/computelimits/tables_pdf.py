@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The header words of a training-time column and the unit they give its numbers.
-_UNIT_WORDS = {
-    "hours": "hours", "hour": "hours", "hrs": "hours", "h": "hours", "days": "days", "day": "days", "weeks": "weeks",
-    "gpu-hours": "GPU hours", "gpu-days": "GPU days", "tpu-days": "TPU days", "tpu-hours": "TPU hours",
-    "core-days": "TPU core days", "core-hours": "TPU core hours", "gpu hours": "GPU hours", "gpu days": "GPU days",
-}  # fmt: skip
-_UNIT_WORD = (
-    r"hours?|hrs|days?|weeks|gpu[- ]?hours|gpu[- ]?days|tpu[- ]?(?:core[- ]?)?(?:days|hours)|core[- ]?(?:days|hours)"
+from .vocabulary import TABLE_PROCESSOR_TIME_UNITS, TABLE_TIME_UNITS
+
+# The header words of a training-time column and the unit they give its numbers (one home: vocabulary.py).
+_UNIT_WORDS = {**TABLE_TIME_UNITS, **TABLE_PROCESSOR_TIME_UNITS}
+_UNIT_WORD = "|".join(  # "gpu-hours", "gpu hours", "gpuhours" alike
+    "[- ]?".join(map(re.escape, re.split(r"[- ]", word)))
+    for word in sorted({w for w in _UNIT_WORDS if w != "h"}, key=len, reverse=True)
 )
 # a unit word, bare or in balanced brackets; a lone "h" only in brackets ("(h)", "[h]"; "H = 16" is a variable)
 _HEADER_UNIT = re.compile(rf"^(?:\((?P<a>{_UNIT_WORD}|h)\)|\[(?P<b>{_UNIT_WORD}|h)\]|(?P<c>{_UNIT_WORD}))[.,:]?$", re.I)

@@ -50,6 +50,23 @@ def short_unit_allowed(text: str, match: re.Match[str]) -> bool:
     return unit != "s" or bool(_AFTER_SECONDS.match(text[match.end() :]))
 
 
+# The header words of a training-time column of a table and the unit they give its numbers ("Hours", "(days)",
+# "wks"): the time units of UNIT_ALIASES of an hour or longer (minutes and seconds in a table time steps or
+# inference, not training), without the one-letter "d" (a model's name in tables); "h" only in brackets (the table
+# reader's rule). Processor-time headers ("GPU-hours", "TPU core days") give the processor and the unit.
+TABLE_TIME_UNITS = {
+    alias: f"{unit}s"
+    for alias, unit in UNIT_ALIASES.items()
+    if unit in ("hour", "day", "week", "month") and alias != "d"
+}
+TABLE_PROCESSOR_TIME_UNITS = {
+    f"{prefix}{sep}{alias}": f"{name} {unit}s"
+    for prefix, name in (("gpu", "GPU"), ("tpu", "TPU"), ("tpu core", "TPU core"), ("core", "TPU core"))
+    for sep in ("-", " ")
+    for alias, unit in UNIT_ALIASES.items()
+    if unit in ("hour", "day") and len(alias) > 2
+}
+
 # Processor-time: "320 GPU-days", "2,048 TPUv3 core-days", "20,051 A100 hours" (a chip model as the unit).
 CHIP_TIME_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 COUNTED_CHIP_TIME = re.compile(
