@@ -694,6 +694,7 @@ DEV_EXTRACTED = {
 # (series, model) -> (Epoch model, what the estimate covers). Another method than the hardware burden: the sheet's
 # `epoch_flop`, taken only by the epoch convention. Rows where Epoch's row is another model of the paper (a
 # language model of a translation paper, the JFT run of an ImageNet paper) are left out.
+# Epoch's 'ELMo' row (3.3e15 FLOP) is left out: a thousandth of the 3.3e18 train FLOPs ELECTRA's Table 1 gives ELMo.
 EPOCH_ESTIMATES = {
     ("imagenet", "ResNet-152 (2015)"): ("ResNet-152 (ImageNet)", "operation count"),
     ("imagenet", "ResNet-101 (2015)"): ("ResNet-101 (ImageNet)", "operation count"),
@@ -726,6 +727,7 @@ EPOCH_ESTIMATES = {
     ("squad", "BERT (ensemble)"): ("BERT-Large", "pre-training of one BERT-Large"),
     ("squad", "XLNet (single model)"): ("XLNet", "pre-training"),
     ("squad", "LUKE (single model)"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
+    ("squad", "DistilBERT"): ("DistilBERT", "the distillation pre-training"),
     ("conll", "Ma and Hovy"): ("Named Entity Recognition model", ""),
     ("conll", "BERT Large"): ("BERT-Large", "pre-training"),
     ("conll", "LUKE 483M"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
@@ -739,6 +741,8 @@ EPOCH_ESTIMATES = {
     ("wmt14_en_fr", "T5"): ("T5-11B", "pre-training of T5-11B"),
     ("wmt14_en_fr", "FLAN 137B (zero-shot)"): ("FLAN 137B", "pre-training"),
     ("wmt14_en_fr", "FLAN 137B (few-shot, k=9)"): ("FLAN 137B", "pre-training"),
+    ("wmt14_en_fr", "PaLM 540B (zero-shot)"): ("PaLM (540B)", "pre-training"),
+    ("wmt14_en_fr", "PaLM 540B (few-shot, k=5)"): ("PaLM (540B)", "pre-training"),
 }
 
 # Extra training data of rows whose result used it, and ensembles: by hand for rows with compute and the chart, else
