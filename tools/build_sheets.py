@@ -658,7 +658,8 @@ PDF_FACTS |= {
             6,
             "ELMo 3.3e18 / 2.6e10 19x / 1.2x 96M 14d on 3 GTX 1080 GPUs",
             "ELMo's pre-training as the ELECTRA paper's Table 1 gives it (14 days on 3 GTX 1080; the ELMo paper "
-            f"states no training time){extra}; the task model's training is not timed",
+            "states no training time; ELECTRA's caption: times 'should be taken with a grain of salt')"
+            f"{extra}; the task model's training is not timed",
         )
         for series, model, extra in [
             ("squad", "BiDAF + Self Attention + ELMo (single model)", ""),
