@@ -210,6 +210,67 @@ PAPER_ROWS = {
         25.6,
         "Wu et al. 2020 (arXiv 2004.11886) Tables 2 and 3 pp7-8, WMT'14 En-De, 11.7M parameters",
     ),
+    # SQuAD 1.1: pre-trained encoders whose papers give only the dev-set F1
+    ("squad", "RoBERTa (BOOKS + WIKI, 100K steps)"): (
+        "1907.11692",
+        2019,
+        93.6,
+        "Liu et al. 2019 (arXiv 1907.11692) Table 4 p7, 'RoBERTa with BOOKS + WIKI 16GB 8K 100K', SQuAD v1.1 dev F1",
+    ),
+    ("squad", "DistilBERT"): (
+        "1910.01108",
+        2019,
+        85.8,
+        "Sanh et al. 2019 (arXiv 1910.01108) Table 2 p3, 'DistilBERT', SQuAD 1.1 dev F1 (without the second "
+        "distillation step of 'DistilBERT (D)')",
+    ),
+    ("squad", "UniLMv2 (Base)"): (
+        "2002.12804",
+        2020,
+        93.1,
+        "Bao et al. 2020 (arXiv 2002.12804) Table 2 p6, 'UNILMv2', BASE-size, SQuAD v1.1 dev F1",
+    ),
+    ("squad", "ELECTRA-Base"): (
+        "2003.10555",
+        2020,
+        90.8,
+        "Clark et al. 2020 (arXiv 2003.10555) Table 4 p8, 'ELECTRA-Base', SQuAD 1.1 dev F1",
+    ),
+    # WMT: models a paper trains and times itself (baselines included), their test BLEU as the paper reports it
+    **{
+        ("wmt14_en_fr", model): (
+            "1409.0473",
+            2014,
+            bleu,
+            f"Bahdanau et al. 2014 (arXiv 1409.0473) Table 1 p7, '{name}', BLEU on all test sentences (column 'All'; "
+            "the chart's RNN-search50* is the 'No UNK' column)",
+        )
+        for model, name, bleu in [
+            ("RNNencdec-30", "RNNencdec-30", 13.93),
+            ("RNNencdec-50", "RNNencdec-50", 17.82),
+            ("RNNsearch-30", "RNNsearch-30", 21.50),
+            ("RNNsearch-50", "RNNsearch-50", 26.75),
+        ]
+    },
+    **{
+        ("wmt14_en_de", f"Transformer ({size}, Lite Transformer baseline)"): (
+            "2004.11886",
+            2020,
+            bleu,
+            f"Wu et al. 2020 (arXiv 2004.11886) Table 3 p8, 'Transformer (Vaswani et al., 2017)' {size}, WMT'14 En-De "
+            "(the authors' own training of the baseline)",
+        )
+        for size, bleu in [("2.8M", 21.3), ("11.1M", 25.1)]
+    },
+    **{
+        ("wmt14_en_fr", f"PaLM 540B ({setting})"): (
+            "2204.02311",
+            2022,
+            bleu,
+            f"Chowdhery et al. 2022 (arXiv 2204.02311v1) Table 13 p27, en-fr (WMT'14), PaLM 540B {what}",
+        )
+        for setting, bleu, what in [("zero-shot", 38.5, "0-shot"), ("few-shot, k=5", 44.0, "few-shot (5 shots)")]
+    },
 }
 # The older sheets' rows from the development PDFs (extraction): ViT-L/16 and Once-for-All.
 DEV_NEW_ROWS = {
@@ -476,6 +537,29 @@ LABEL_FACTS = {
         "pre-training of XLNet-Large (2.5 days; Epoch AI quotes a later version's 5.5 days); the fine-tuning is not "
         "timed",
     ),
+    ("squad", "RoBERTa (BOOKS + WIKI, 100K steps)"): (
+        {"hardware": "V100", "count": 1024, "hours": 24.0},
+        [("papers_extend", "1907.11692", 7, "We pretrain our model using 1024 V100 GPUs")],
+        "pre-training of the first RoBERTa of Table 4 (BERT-large architecture, BOOKS + WIKI, 100K steps), which "
+        "this sentence times; the longer runs (300K, 500K steps) are not timed; the fine-tuning is not timed",
+    ),
+    ("squad", "DistilBERT"): (
+        {"hardware": "V100", "count": 8, "hours": 90.0},
+        [("papers_extend", "1910.01108", 3, "DistilBERT was trained on 8 16GB V100 GPUs")],
+        "pre-training by distillation (the BERT-base teacher's forward passes included; the teacher's own "
+        "pre-training is not counted); the fine-tuning is not timed",
+    ),
+    ("squad", "UniLMv2 (Base)"): (
+        {"hardware": "V100", "count": 64, "hours": 480.0},
+        [("papers_extend", "2002.12804", 6, "We ran the pre-training procedure for 0.5 million steps")],
+        "pre-training of the BASE model of Table 2 (0.5M steps, 160GB; 20 days); the fine-tuning is not timed",
+    ),
+    ("squad", "ELECTRA-Base"): (
+        {"hardware": "TPU v3", "count": 16, "hours": 96.0},
+        [("papers_extend", "2003.10555", 6, "ELECTRA-Base 6.4e19")],
+        "pre-training, Table 1 '4d on 16 TPUv3s', read as 16 chips as for the BERT-Base row beside it (Devlin et al.'s "
+        "'16 TPU chips' for 4 days); the fine-tuning is not timed",
+    ),
     # CoNLL
     ("conll", "Neural-CRF+AE"): (
         {"hardware": "Titan X", "count": 1, "hours": 8.0},
@@ -500,11 +584,35 @@ LABEL_FACTS = {
             ("Lite Transformer (11.7M)", 19.0, "Lite Transformer (Ours) 11.7M 360M 25.6 8×19"),
         ]
     },
+    **{
+        ("wmt14_en_de", f"Transformer ({size}, Lite Transformer baseline)"): (
+            {"hardware": "V100", "count": 8, "hours": hours},
+            [("papers_extend", "2004.11886", 8, start)],
+            "Table 3 'GPU Hours' 8 x H of the authors' own Transformer baseline, 'measured on NVIDIA V100 GPU'",
+        )
+        for size, hours, start in [
+            ("2.8M", 12.0, "Transformer (Vaswani et al., 2017) 2.8M 87M 21.3 8×12"),
+            ("11.1M", 16.0, "Transformer (Vaswani et al., 2017) 11.1M 338M 25.1 8×16"),
+        ]
+    },
     ("wmt14_en_fr", "RNN-search50*"): (
         {"hardware": "Quadro K6000", "count": 1, "hours": 252.0},
-        [("papers_sheets", "1409.0473", 14, "RNNsearch-50")],
+        [("papers_sheets", "1409.0473", 14, "RNNsearch-50? 6.67")],
         "Table 2: 252 h on one Quadro K-6000 (the table names one GPU per model)",
     ),
+    **{
+        ("wmt14_en_fr", model): (
+            {"hardware": hardware, "count": 1, "hours": hours},
+            [("papers_sheets", "1409.0473", 14, start)],
+            f"Table 2: {hours:g} h on one {hardware} (the table names one GPU per model)",
+        )
+        for model, hardware, hours, start in [
+            ("RNNencdec-30", "GTX Titan Black", 109.0, "RNNenc-30 8.46"),
+            ("RNNencdec-50", "Quadro K6000", 108.0, "RNNenc-50 6.00"),
+            ("RNNsearch-30", "GTX Titan Black", 113.0, "RNNsearch-30 4.71"),
+            ("RNNsearch-50", "Quadro K6000", 111.0, "RNNsearch-50 2.88"),
+        ]
+    },
     ("wmt14_en_fr", "GNMT+RL"): (
         {"hardware": "K80", "count": 96, "hours": 144.0},
         [("papers_sheets", "1609.08144", 15, "On WMT En→Fr, it takes around 6 days")],
@@ -540,6 +648,39 @@ PDF_FACTS = {
     ]
 }
 
+# SQuAD, CoNLL and WMT sentences that are no label row: the PDF named "corpus/file" (papers_extend, papers_sheets;
+# a bare file name is a papers_dev PDF), the quote verified on its page at build time like the ones above.
+PDF_FACTS |= {
+    **{
+        (series, model): (
+            {"hardware": "GTX 1080", "count": 3, "hours": 14 * 24.0},
+            "papers_extend/2003.10555.pdf",
+            6,
+            "ELMo 3.3e18 / 2.6e10 19x / 1.2x 96M 14d on 3 GTX 1080 GPUs",
+            "ELMo's pre-training as the ELECTRA paper's Table 1 gives it (14 days on 3 GTX 1080; the ELMo paper "
+            "states no training time; ELECTRA's caption: times 'should be taken with a grain of salt')"
+            f"{extra}; the task model's training is not timed",
+        )
+        for series, model, extra in [
+            ("squad", "BiDAF + Self Attention + ELMo (single model)", ""),
+            ("squad", "BiDAF + Self Attention + ELMo (ensemble)", "; one ELMo for the ensemble's members"),
+            ("conll", "BiLSTM-CRF+ELMo", ""),
+        ]
+    },
+    **{
+        ("wmt14_en_fr", f"PaLM 540B ({setting})"): (
+            {"hardware": "TPU v4", "chip_hours": 6144 * 1200.0 + 3072 * 336.0},
+            "2204.02311v1.pdf",
+            65,
+            "We trained PaLM-540B on 6144 TPU v4 chips for 1200 hours and 3072 TPU v4 chips for 336 hours including "
+            "some downtime and repeated steps.",
+            "pre-training of PaLM 540B, the two stages' chip-hours summed (downtime and repeated steps included, as "
+            "the sentence says); the translation is prompted, no further training",
+        )
+        for setting in ("zero-shot", "few-shot, k=5")
+    },
+}
+
 # Sheet rows whose hardware facts come from the pipeline's own extraction of a development PDF: (series, model) ->
 # (PDF file in papers_dev/pdfs, text the chosen statement's sentence contains).
 DEV_EXTRACTED = {
@@ -554,6 +695,7 @@ DEV_EXTRACTED = {
 # (series, model) -> (Epoch model, what the estimate covers). Another method than the hardware burden: the sheet's
 # `epoch_flop`, taken only by the epoch convention. Rows where Epoch's row is another model of the paper (a
 # language model of a translation paper, the JFT run of an ImageNet paper) are left out.
+# Epoch's 'ELMo' row (3.3e15 FLOP) is left out: a thousandth of the 3.3e18 train FLOPs ELECTRA's Table 1 gives ELMo.
 EPOCH_ESTIMATES = {
     ("imagenet", "ResNet-152 (2015)"): ("ResNet-152 (ImageNet)", "operation count"),
     ("imagenet", "ResNet-101 (2015)"): ("ResNet-101 (ImageNet)", "operation count"),
@@ -586,6 +728,7 @@ EPOCH_ESTIMATES = {
     ("squad", "BERT (ensemble)"): ("BERT-Large", "pre-training of one BERT-Large"),
     ("squad", "XLNet (single model)"): ("XLNet", "pre-training"),
     ("squad", "LUKE (single model)"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
+    ("squad", "DistilBERT"): ("DistilBERT", "the distillation pre-training"),
     ("conll", "Ma and Hovy"): ("Named Entity Recognition model", ""),
     ("conll", "BERT Large"): ("BERT-Large", "pre-training"),
     ("conll", "LUKE 483M"): ("LUKE", "LUKE's pre-training plus RoBERTa-large's"),
@@ -599,6 +742,8 @@ EPOCH_ESTIMATES = {
     ("wmt14_en_fr", "T5"): ("T5-11B", "pre-training of T5-11B"),
     ("wmt14_en_fr", "FLAN 137B (zero-shot)"): ("FLAN 137B", "pre-training"),
     ("wmt14_en_fr", "FLAN 137B (few-shot, k=9)"): ("FLAN 137B", "pre-training"),
+    ("wmt14_en_fr", "PaLM 540B (zero-shot)"): ("PaLM (540B)", "pre-training"),
+    ("wmt14_en_fr", "PaLM 540B (few-shot, k=5)"): ("PaLM (540B)", "pre-training"),
 }
 
 # Extra training data of rows whose result used it, and ensembles: by hand for rows with compute and the chart, else
@@ -952,6 +1097,12 @@ def verify_on_page(path: Path, page: int, quote: str) -> None:
         sys.exit(f"tools/build_sheets.py: {path} page {page}: quoted text not found: '{quote}'")
 
 
+def pdf_file(shared: Path, name: str) -> Path:
+    """A PDF_FACTS file: "corpus/file" in that corpus's pdfs folder, a bare file name in papers_dev's."""
+    corpus, _, file = name.rpartition("/")
+    return shared / (f"{corpus}/pdfs" if corpus else DEV_PDFS) / file
+
+
 @cache
 def label_rows(shared: Path, corpus: str) -> tuple[dict, ...]:
     path = LABELS[corpus][0] or shared / corpus / "labels.csv"
@@ -1003,7 +1154,12 @@ def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
 
 
 # Facts that another paper states about the row's model (the ViT paper's Table 2 gives BiT-L's pre-training cost).
-OTHER_PAPER = {("imagenet", "BiT-L (ResNet)")}
+OTHER_PAPER = {
+    ("imagenet", "BiT-L (ResNet)"),
+    ("squad", "BiDAF + Self Attention + ELMo (single model)"),  # ELECTRA's Table 1 gives ELMo's training time
+    ("squad", "BiDAF + Self Attention + ELMo (ensemble)"),
+    ("conll", "BiLSTM-CRF+ELMo"),
+}
 
 
 def check_paper(shared: Path, key: tuple[str, str], row: dict) -> None:
@@ -1103,7 +1259,7 @@ def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[
                 apply_facts(row, facts, citations, why)
             if key in PDF_FACTS:
                 facts, pdf, page, quote, why = PDF_FACTS[key]
-                verify_on_page(shared / DEV_PDFS / pdf, page, quote)
+                verify_on_page(pdf_file(shared, pdf), page, quote)
                 apply_facts(row, facts, [f"arXiv {arxiv_of(pdf)} ({pdf}) p{page}: '{quote}'"], why)
             spec = DEV_NEW_ROWS.get(key)
             if key in DEV_EXTRACTED or spec:
