@@ -278,7 +278,8 @@ def _imagenet_merge(tmp_path, rows: list[str], statements: pd.DataFrame) -> pd.D
     sheet = load_sheet(path, SHEET_SCHEMA, "imagenet", 100)
     spec = benchmark_defaults({"sheet": "imagenet.tsv", "higher_is_better": True, "metric": "top-1", "targets": []})
     spec["dataset"] = "ImageNet"
-    papers = merge_benchmark("imagenet", sheet, spec, statements, _table(), CONVENTIONS, ["extracted"], 0.05)
+    priority = ["curated", "extracted", "given"]
+    papers = merge_benchmark("imagenet", sheet, spec, statements, _table(), CONVENTIONS, priority, 0.05)
     return papers.set_index("model")
 
 
@@ -340,3 +341,19 @@ def test_a_search_alone_is_the_rows_compute_only_where_the_convention_counts_it(
     assert papers.loc["MnasNet-A1", "hours"] == 108
     assert papers.loc["MnasNet-A1", "flop_source"] == "extracted"
     assert math.isnan(papers.loc["MnasNet-A1", "flop_epoch"])
+
+
+def test_a_flagged_run_yields_to_another_source(tmp_path):
+    """A flagged extraction (runs the row's name cannot tell apart) is taken only when no other source has the
+    row's compute: with a given value the row takes that, and its flop_thompson is not the flagged run's."""
+    statements = _paper(
+        [{"sentence": "the 3-hops model took roughly 5 hours", "hours": 5.0, "role": "final", "dataset": "ImageNet"},
+         {"sentence": "a one-hop model took 22 hours", "hours": 22.0, "role": "final", "dataset": "ImageNet"}]
+    )  # fmt: skip
+    rows = ["MEMEN\t2010.11929\t2017\t80\t\t\t\t\t5e17\t\tchart", "Other\t2010.11929\t2017\t80\t\t\t\t\t\t\tpaper"]
+    papers = _imagenet_merge(tmp_path, rows, statements)
+    assert papers.loc["MEMEN", "flop_source"] == "given"
+    assert papers.loc["MEMEN", "extracted_flop"] == pytest.approx(8 * 22 * 3600 * 9.526e12)
+    assert math.isnan(papers.loc["MEMEN", "flop_thompson"])
+    assert papers.loc["Other", "flop_source"] == "extracted"  # nothing else: the flagged run, with its flag
+    assert papers.loc["Other", "extracted_flag"]

@@ -253,11 +253,6 @@ def merge_benchmark(
                 extracted_per_convention = values.pop("per_convention")
                 candidates["extracted"] = values
                 out["extracted_sentence"] = " + ".join(str(stage["sentence"]) for stage in stages)
-        chosen_first = next((s for s in priority if s in candidates), None)
-        if extracted_per_convention and (chosen_first == "extracted" or not per_convention):
-            per_convention = extracted_per_convention  # the hardware-based FLOPs of the row's own compute
-        for conv_name in conventions.by_name:
-            out[f"flop_{conv_name}"] = per_convention.get(conv_name, np.nan)
         if not math.isnan(row["flop"]):
             spread = 10**given_log10_halfwidth
             candidates["given"] = {
@@ -275,7 +270,15 @@ def merge_benchmark(
                 candidates[ESTIMATE] = {"flop": estimate, "flop_low": estimate / spread, "flop_high": estimate * spread}
             else:
                 reasons.append(f"Epoch AI's estimate is taken by the {', '.join(ESTIMATE_CONVENTIONS)} convention only")
-        chosen = next((s for s in priority if s in candidates), None)
+        flagged = bool(out.get("extracted_flag"))
+        order = list(priority)
+        if flagged and "extracted" in order and any(s in candidates for s in order if s != "extracted"):
+            order = [s for s in order if s != "extracted"] + ["extracted"]  # a flagged run yields to any other
+        chosen = next((s for s in order if s in candidates), None)
+        if extracted_per_convention and (chosen == "extracted" or not (per_convention or flagged)):
+            per_convention = extracted_per_convention  # the hardware-based FLOPs of the row's own compute
+        for conv_name in conventions.by_name:
+            out[f"flop_{conv_name}"] = per_convention.get(conv_name, np.nan)
         if chosen:
             values = candidates[chosen]
             out.update({k: v for k, v in values.items() if k in ("flop", "flop_low", "flop_high")})
