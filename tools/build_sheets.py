@@ -17,9 +17,9 @@ Rows, in the order they are taken (a later source's entry for a model already in
 Compute facts (hardware, count, hours or chip-hours: the `curated` source) come from Epoch AI's hardware facts
 (EPOCH_FACTS), from checked sentences of the papers (LABEL_FACTS: the hand labels of papers_extend and
 papers_sheets, every quoted sentence verified on its page of the PDF at build time; PDF_FACTS: sentences of the
-development PDFs), from the pipeline's own extraction of development PDFs (DEV_EXTRACTED) and from SCIENCE.md's
-check figures (CURATED_HARDWARE). Epoch AI's own FLOP estimates go into `epoch_flop` (EPOCH_ESTIMATES), a
-separately named source only the epoch convention takes.
+PDFs that are no label row, verified the same way), from the pipeline's own extraction of development PDFs
+(DEV_EXTRACTED) and from SCIENCE.md's check figures (CURATED_HARDWARE). Epoch AI's own FLOP estimates go into
+`epoch_flop` (EPOCH_ESTIMATES), a separately named source only the epoch convention takes.
 
 Three sets of sheets:
 - config/sheets/<series>.tsv (default): every chart point, every row with compute from any source (an Epoch
@@ -177,6 +177,13 @@ LEADERBOARD_IDS = {
     ("conll", "LUKE"): "2010.01057",
 }
 
+# HaloNet's Mask R-CNN detectors (arXiv 2103.12731 Table 5 p9): model, box AP, train time (hours), start of the
+# labelled table row. The paper's own models (rows 3, 4, 6); its baselines (rows 1, 2, 5) are left out.
+HALONET_COCO = [
+    ("HaloNet R50 + SE + Local Att (b=8), Mask R-CNN", 45.2, 15.8, "R50 + SE + Local Att (b = 8)"),
+    ("HaloNet R50 + SE + Local Att (b=32), Mask R-CNN", 45.4, 16.5, "R50 + SE + Local Att (b = 32)"),
+    ("HaloNet R101 + SE + Local Att (b=8), Mask R-CNN", 46.8, 18.4, "R101 + SE + Local Att (b = 8)"),
+]
 # Models a paper times whose result no leaderboard here lists: (series, model) -> arXiv id, year, score, the table
 # the score is in (checked in the PDF).
 PAPER_ROWS = {
@@ -197,6 +204,23 @@ PAPER_ROWS = {
         2021,
         84.15,
         "Tolstikhin et al. 2021 (arXiv 2105.01601) Table 2 p5, 'Mixer-L/16' (ImageNet-21k)",
+    ),
+    **{
+        ("coco", model): (
+            "2103.12731",
+            2021,
+            ap,
+            f"Vaswani et al. 2021 (arXiv 2103.12731) Table 5 p9, '{start}', box AP (the paper names no COCO split and "
+            "gives no test-dev figure)",
+        )
+        for model, ap, _, start in HALONET_COCO
+    },
+    ("coco", "DN-DETR-R50"): (
+        "2203.01305",
+        2022,
+        44.1,
+        "Li et al. 2022 (arXiv 2203.01305) Table 1 p7, 'DN-DETR-R50', 50 epochs, box AP on val2017 (the paper "
+        "reports val2017 only: 'we train the models on train2017 and test on val2017', p8)",
     ),
     ("wmt14_en_de", "Lite Transformer (2.9M)"): (
         "2004.11886",
@@ -476,6 +500,13 @@ LABEL_FACTS = {
         [("papers_extend", "2105.01601", 5, "Mixer-L/16 84.15")],
         "Table 2: pre-training on ImageNet-21k, 0.41k TPUv3-core-days (2 cores per chip); the fine-tuning is not timed",
     ),
+    ("imagenet", "Mixer-B/16"): (
+        {"hardware": "TPU v3", "chip_hours": 10 * 24 / 2},
+        [("papers_extend", "2105.01601", 7, "Mixer-B/16 224 300 76.44")],
+        "Table 3: training on ImageNet alone (300 epochs, 224 px), 0.01k TPUv3-core-days (2 cores per chip), the "
+        "paper's figure '(‡) Extrapolated from the numbers reported for the same models pre-trained on JFT-300M' "
+        "(one significant figure; the Mixer-L/16 row's 0.41k is extrapolated the same way)",
+    ),
     ("imagenet", "MAE (ViT-L)"): (
         {"hardware": "TPU v3", "count": 64, "hours": 31.0},
         [("papers_extend", "2111.06377", 7, "For example, training ViT-L on 128 TPU-v3 cores")],
@@ -511,6 +542,17 @@ LABEL_FACTS = {
         [("papers_sheets", "1611.05431", 7, "Training the 2×complexity model")],
         "10 days on 8 GPUs; the GPU type from the sentence before ('On 8 GPUs of NVIDIA M40, training 32×4d ...')",
     ),
+    # COCO
+    **{
+        ("coco", model): (
+            {"hardware": "TPU v3", "count": 4, "hours": hours},
+            [("papers_extend", "2103.12731", 9, start)],
+            "Table 5 'Train time (hrs)' of the Mask R-CNN detector, 'the total training time calculated from the peak "
+            "images/sec of the Mask-RCNN training run on 8 TPUv3 cores' (4 chips; the caption's own estimate); the "
+            "backbone's ImageNet pre-training (350 epochs, C.4) is not timed",
+        )
+        for model, _, hours, start in HALONET_COCO
+    },
     # SQuAD
     ("squad", "BiDAF (single model)"): (
         {"hardware": "Titan X", "count": 1, "hours": 20.0},
@@ -631,31 +673,101 @@ LABEL_FACTS = {
         "the 60L-12L ADMIN model (43.8 BLEU, Table 1): 2.5 days on one DGX-2 (16 V100)",
     ),
 }
-# Sentences of the development PDFs (papers_dev, no labels with pages): (series, model) -> (facts, PDF file, page,
-# quote, what they cover). The quote is verified on its page at build time.
+# Sentences of the papers' PDFs that are no label row (the development PDFs have no labels with pages; a table row
+# or caption of papers_extend or papers_sheets that the labels leave out): (series, model) -> (facts, PDF, page,
+# quote or quotes, what they cover). PDF: a file name in papers_dev/pdfs, or '<corpus>:<file>' for a corpus of
+# LABELS. Every quote is verified on its page at build time.
 PDF_FACTS = {
-    ("imagenet", model): (
-        {"hardware": "TPU v3", "chip_hours": core_days * 24 / 2},
-        "2010.11929v2.pdf",
-        6,
-        "TPUv3-core-days 2.5k 0.68k 0.23k 9.9k 12.3k",
-        f"Table 2, pre-training of {what}: {core_days:g} TPUv3-core-days ('the number of TPU v3 cores (2 per "
-        "chip) used for training multiplied by the training time in days', p5); the fine-tuning is not timed",
-    )
-    for model, core_days, what in [
-        ("ViT-H/14", 2500, "ViT-H/14 on JFT-300M"),
-        ("ViT-L/16", 680, "ViT-L/16 on JFT-300M"),
-        ("BiT-L (ResNet)", 9900, "BiT-L (ResNet152x4) on JFT-300M, as the ViT paper reports it"),
-    ]
+    # ImageNet
+    **{
+        ("imagenet", model): (
+            {"hardware": "TPU v3", "chip_hours": core_days * 24 / 2},
+            "2010.11929v2.pdf",
+            6,
+            "TPUv3-core-days 2.5k 0.68k 0.23k 9.9k 12.3k",
+            f"Table 2, pre-training of {what}: {core_days:g} TPUv3-core-days ('the number of TPU v3 cores (2 per "
+            "chip) used for training multiplied by the training time in days', p5); the fine-tuning is not timed",
+        )
+        for model, core_days, what in [
+            ("ViT-H/14", 2500, "ViT-H/14 on JFT-300M"),
+            ("ViT-L/16", 680, "ViT-L/16 on JFT-300M"),
+            ("BiT-L (ResNet)", 9900, "BiT-L (ResNet152x4) on JFT-300M, as the ViT paper reports it"),
+        ]
+    },
+    # EfficientNetV2's Table 7 times other papers' models too, in the same unit as its own rows (LABEL_FACTS): the
+    # total training time normalized for 32 TPU cores (16 TPU v3 chips). Its ViT-L/16 (21k) figure, 172 h x 16 chips,
+    # agrees with the ViT paper's own 0.23k TPUv3-core-days (2752 vs 2760 chip-hours). Only rows whose model and
+    # top-1 are the leaderboard row's (its EfficientNet-B3..B7 are later checkpoints, 0.3-0.4 points above the board).
+    **{
+        ("imagenet", model): (
+            {"hardware": "TPU v3", "count": 16, "hours": hours},
+            "papers_extend:2104.00298.pdf",
+            7,
+            (quote, "Train-time is the total training time normalized for 32 TPU cores"),
+            f"the training of {what} as EfficientNetV2's Table 7 reports it (same top-1 as the board row), normalized "
+            "to 32 TPU cores (16 TPU v3 chips)",
+        )
+        for model, hours, quote, what in [
+            ("NFNet-F0", 8.9, "NFNet-F0 (Brock et al., 2021) 83.6% 72M 12B 30 8.9", "NFNet-F0 (83.6%)"),
+            ("NFNet-F1", 20.0, "NFNet-F1 (Brock et al., 2021) 84.7% 133M 36B 70 20", "NFNet-F1 (84.7%)"),
+            ("NFNet-F2", 36.0, "NFNet-F2 (Brock et al., 2021) 85.1% 194M 63B 124 36", "NFNet-F2 (85.1%)"),
+            ("NFNet-F3", 65.0, "NFNet-F3 (Brock et al., 2021) 85.7% 255M 115B 203 65", "NFNet-F3 (85.7%)"),
+            (
+                "BoTNet T7",
+                95.0,
+                "BotNet-T7-hybrid (Srinivas et al., 2021) 84.7% 75M 46B - 95",
+                "BoTNet-T7 (84.7%, 75M parameters, 46B FLOPs: the board's BoTNet T7)",
+            ),
+        ]
+    },
+    # MLP-Mixer's Table 2 gives other papers' models' pre-training cost in TPUv3-core-days (2 cores per chip; its
+    # Figure 2 axis: 'Total pre-training kilo-TPUv3-core-days'); the fine-tuning is not timed.
+    **{
+        ("imagenet", model): (
+            {"hardware": "TPU v3", "chip_hours": core_days * 24 / 2},
+            "papers_extend:2105.01601.pdf",
+            5,
+            (quote, "the total pre-training cost and the downstream accuracy"),
+            f"Table 2, pre-training of {what}: {core_days:g} TPUv3-core-days as the Mixer paper reports it; the "
+            "fine-tuning is not timed",
+        )
+        for model, core_days, quote, what in [
+            (
+                "HaloNet4 (base 128, Conv-12)",
+                100,
+                "HaloNet [51] 85.8 — — — 120 0.10k",
+                "the HaloNet H4 (base 128, Conv-12) on ImageNet-21k (Mixer's row is its 512 px fine-tuning, 85.8%, "
+                "120 img/sec/core as HaloNet's Table 6 gives it; the board's 85.5% is the 384 px fine-tuning of the "
+                "same pre-trained model, p5 note: 'HaloNet fine-tuned at 384 resolution achieves 85.5%')",
+            ),
+            ("BiT-M (ResNet)", 940, "BiT-R152x4 [22] 85.39 — 94.04 70.64 26 0.94k", "BiT-M (R152x4) on ImageNet-21k"),
+            ("NFNet-F4+", 1860, "NFNet-F4+ [7] 89.2 — — — 46 1.86k", "NFNet-F4+ on JFT-300M"),
+        ]
+    },
+    # COCO
+    ("coco", "DN-DETR-R50"): (
+        {"hardware": "A100", "count": 8, "hours": 50 * 57.7 / 60},
+        "papers_extend:2203.01305.pdf",
+        11,
+        (
+            "We tested the training wall clock time and GFLOPs with 8 NVIDIA A100 GPUs",
+            "The total training time is calculated by multiplying the number of training epochs and the training "
+            "time for each epoch",
+            "The training time per epoch is 51.1min and 57.7min for DAB-DETR-R50 and DN-DAB-DETR-R50, respectively",
+        ),
+        "the 50-epoch DN-DETR-R50 of Table 1 (DN-DETR is built on DAB-DETR: 'DN-DAB-DETR'): 50 x 57.7 min on 8 "
+        "A100 GPUs, the total as the paper itself computes its totals (epochs x time per epoch; its Table 2 gives "
+        "1443 min for the untabulated 25-epoch run)",
+    ),
 }
 
-# SQuAD, CoNLL and WMT sentences that are no label row: the PDF named "corpus/file" (papers_extend, papers_sheets;
+# SQuAD, CoNLL and WMT sentences that are no label row: the PDF named "corpus:file" (papers_extend, papers_sheets;
 # a bare file name is a papers_dev PDF), the quote verified on its page at build time like the ones above.
 PDF_FACTS |= {
     **{
         (series, model): (
             {"hardware": "GTX 1080", "count": 3, "hours": 14 * 24.0},
-            "papers_extend/2003.10555.pdf",
+            "papers_extend:2003.10555.pdf",
             6,
             "ELMo 3.3e18 / 2.6e10 19x / 1.2x 96M 14d on 3 GTX 1080 GPUs",
             "ELMo's pre-training as the ELECTRA paper's Table 1 gives it (14 days on 3 GTX 1080; the ELMo paper "
@@ -770,6 +882,9 @@ EXTRA_DATA = {
     ("imagenet", "SwinV2-G"): "ImageNet-22K-ext (70M)",
     ("imagenet", "Model soups (ViT-G/14)"): "JFT-3B",
     ("imagenet", "InternImage-H"): "427M joint image-text data (LAION-400M, YFCC-15M, CC12M)",
+    ("imagenet", "HaloNet4 (base 128, Conv-12)"): "ImageNet-21k",
+    ("imagenet", "BiT-M (ResNet)"): "ImageNet-21k",
+    ("imagenet", "NFNet-F4+"): "JFT-300M",
     ("coco", "Florence-CoSwin-H"): "FLD-900M image-text pairs, Objects365",
     ("coco", "EVA"): "Merged-30M pre-training, Objects365",
     ("squad", "BERT (single)"): "TriviaQA",
@@ -1090,17 +1205,17 @@ def pdf_pages(path: Path) -> tuple[str, ...]:
         pdf.close()
 
 
+def pdf_path(shared: Path, pdf: str) -> Path:
+    """A PDF_FACTS file: a bare name is a development PDF, '<corpus>:<file>' a PDF of a labelled corpus."""
+    corpus, sep, name = pdf.rpartition(":")
+    return shared / (LABELS[corpus][1] if sep else DEV_PDFS) / name
+
+
 def verify_on_page(path: Path, page: int, quote: str) -> None:
     if not path.is_file():
         sys.exit(f"tools/build_sheets.py: {path} not found (needed to check a quoted sentence)")
     if squash(quote) not in pdf_pages(path)[page - 1]:
         sys.exit(f"tools/build_sheets.py: {path} page {page}: quoted text not found: '{quote}'")
-
-
-def pdf_file(shared: Path, name: str) -> Path:
-    """A PDF_FACTS file: "corpus/file" in that corpus's pdfs folder, a bare file name in papers_dev's."""
-    corpus, _, file = name.rpartition("/")
-    return shared / (f"{corpus}/pdfs" if corpus else DEV_PDFS) / file
 
 
 @cache
@@ -1154,12 +1269,19 @@ def extracted_facts(pdf: Path, contains: str, table) -> tuple[dict, str]:
 
 
 # Facts that another paper states about the row's model (the ViT paper's Table 2 gives BiT-L's pre-training cost).
+# EfficientNetV2 and MLP-Mixer time other papers' models in their comparison tables, ELECTRA's Table 1 gives ELMo's
+# training time (PDF_FACTS).
 OTHER_PAPER = {
-    ("imagenet", "BiT-L (ResNet)"),
-    ("squad", "BiDAF + Self Attention + ELMo (single model)"),  # ELECTRA's Table 1 gives ELMo's training time
+    ("imagenet", model)
+    for model in (
+        "BiT-L (ResNet)", "NFNet-F0", "NFNet-F1", "NFNet-F2", "NFNet-F3", "BoTNet T7", "HaloNet4 (base 128, Conv-12)",
+        "BiT-M (ResNet)", "NFNet-F4+",
+    )
+} | {
+    ("squad", "BiDAF + Self Attention + ELMo (single model)"),
     ("squad", "BiDAF + Self Attention + ELMo (ensemble)"),
     ("conll", "BiLSTM-CRF+ELMo"),
-}
+}  # fmt: skip
 
 
 def check_paper(shared: Path, key: tuple[str, str], row: dict) -> None:
@@ -1258,9 +1380,13 @@ def build(shared: Path, out_dir: Path) -> tuple[dict[str, dict[str, int]], list[
                 ]
                 apply_facts(row, facts, citations, why)
             if key in PDF_FACTS:
-                facts, pdf, page, quote, why = PDF_FACTS[key]
-                verify_on_page(pdf_file(shared, pdf), page, quote)
-                apply_facts(row, facts, [f"arXiv {arxiv_of(pdf)} ({pdf}) p{page}: '{quote}'"], why)
+                facts, pdf, page, quotes, why = PDF_FACTS[key]
+                quotes = (quotes,) if isinstance(quotes, str) else quotes
+                for quote in quotes:
+                    verify_on_page(pdf_path(shared, pdf), page, quote)
+                name = pdf.rpartition(":")[2]
+                cited = " ... ".join(f"'{quote}'" for quote in quotes)
+                apply_facts(row, facts, [f"arXiv {arxiv_of(name)} ({name}) p{page}: {cited}"], why)
             spec = DEV_NEW_ROWS.get(key)
             if key in DEV_EXTRACTED or spec:
                 pdf, contains = DEV_EXTRACTED[key] if key in DEV_EXTRACTED else (spec["pdf"], spec["contains"])
