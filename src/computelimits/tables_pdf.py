@@ -162,10 +162,10 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                     taken.add(offset)
                     continue
                 found = next((m for w in cells if (m := _NUMBER.match(w["text"]))), None)
-                value = found.group(1) if found and (unit or found.group(2)) else None
-                # "8 × 14" in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
+                # "8 × 14" (or "8×14", one word) in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
                 times = re.fullmatch(r"(\d+)\s*[×x]\s*(\d+(?:\.\d+)?)", _text(cells))
                 per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
+                value = found.group(1) if found and (unit or found.group(2)) else times.group(2) if per_chip else None
                 if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
@@ -182,7 +182,7 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 subject = f"Training {label}" if label else "Training"
                 on = f" on {rest}" if rest else ""
-                phrase = _cell_phrase(row, found.string)
+                phrase = _cell_phrase(row, found.string) if found else ""
                 if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
                     on = f" {phrase}"
                 if per_chip:
