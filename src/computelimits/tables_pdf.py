@@ -34,6 +34,8 @@ _DATA_HOURS = re.compile(
 _HEADER_TIME = re.compile(r"^(time|training|train|cost|wall-?clock|train(?:ing)?-?time)$", re.I)
 # A header naming the time without its unit ("TrainTime", "Training time"): the cells carry it ("4.9h", "12d")
 _UNITLESS_TIME = re.compile(r"^(train(?:ing)?-?time|wall-?clock(?:-?time)?)$", re.I)
+# What every header cell holds (a unit word, a bracketed "h", "time", "wall-clock"): a line without it has none
+_TIME_WORD = re.compile(r"hour|hrs|day|week|time|wall|[(\[]h[)\]]", re.I)
 _SPEED = re.compile(
     r"\b(latency|ms|fps|throughput|inference|infer|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I
 )
@@ -69,7 +71,11 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
     about speed (its cell or the word before it: "Infer-time(ms)", "Inference time (h)") is none, while a speed
     column beside a training-time one leaves that one a column. `max_words`: the longest header line."""
     text = " ".join(words)
-    if not 3 <= len(words) <= max_words or sum(bool(_NUMBER.match(w)) for w in words) > 1:
+    if (
+        not 3 <= len(words) <= max_words
+        or not _TIME_WORD.search(text)
+        or sum(bool(_NUMBER.match(w)) for w in words) > 1
+    ):
         return []
     if re.search(r"[a-z]{3,}[.;]$|,\s|=", text) or len(_PROSE.findall(text)) >= 3:
         return []  # a line of prose or a formula, not a header
