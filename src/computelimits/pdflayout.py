@@ -176,8 +176,9 @@ def pdfium_chars(page) -> list[dict] | None:
     """The characters of a pypdfium2 page as pdfplumber gives them (text, x0, x1, top, bottom, size, upright; top
     measured from the top of the page), or None when the page's coordinates are not pdfplumber's (a rotated page, or
     a page box that does not start at the origin). A box spans the character's advance (or its glyph, when wider)
-    and the font size above the font's descent; a space pypdfium2 infers between two characters (a word gap) is
-    kept, so the words split there even where the glyph of the first overhangs the gap ("of the": the "f")."""
+    and the font size above the font's descent; a space, also one pypdfium2 infers between two characters (a word
+    gap), is kept in the box of the character before it, so the words split there even where the glyph of the first
+    overhangs the gap ("of the": the "f")."""
     import pypdfium2.raw as pdfium_c
 
     box = page.get_mediabox()
@@ -191,8 +192,8 @@ def pdfium_chars(page) -> list[dict] | None:
         chars: list[dict] = []
         for index in range(pdfium_c.FPDFText_CountChars(raw)):
             code = pdfium_c.FPDFText_GetUnicode(raw, index)
-            if pdfium_c.FPDFText_IsGenerated(raw, index):
-                if chars and chr(code).isspace():
+            if chr(code).isspace():  # a space or line break, most of them inferred by pypdfium2: a word ends here
+                if chars:
                     chars.append({**chars[-1], "text": " ", "x0": chars[-1]["x1"]})
                 continue
             if code == 0:  # a glyph without a character
