@@ -175,14 +175,14 @@ _HYPHEN = 0x02  # pypdfium2's code for a hyphen that ends a line
 def pdfium_chars(page) -> list[dict] | None:
     """The characters of a pypdfium2 page as pdfplumber gives them (text, x0, x1, top, bottom, size, upright; top
     measured from the top of the page), or None when the page's coordinates are not pdfplumber's (a rotated page, or
-    a page box that does not start at the origin). A box spans the character's advance (or its glyph, when wider)
+    a media box that does not start at the origin). A box spans the character's advance (or its glyph, when wider)
     and the font size above the font's descent; a space, also one pypdfium2 infers between two characters (a word
     gap), is kept in the box of the character before it, so the words split there even where the glyph of the first
     overhangs the gap ("of the": the "f")."""
     import pypdfium2.raw as pdfium_c
 
     box = page.get_mediabox()
-    if page.get_rotation() or box[:2] != (0, 0) or page.get_cropbox() != box:
+    if page.get_rotation() or box[:2] != (0, 0):
         return None
     height = box[3]
     textpage = page.get_textpage()
@@ -238,7 +238,7 @@ def pages_word_lines(path: str | Path, indices: list[int]):
             page = pdf[index]
             words = pdfium_words(page)
             if words is not None:
-                width, height = page.get_size()
+                _, _, width, height = page.get_mediabox()  # pdfplumber's page size (its crop box aside)
                 yield index, word_lines(words, width, height)
             else:
                 if plumber is None:
