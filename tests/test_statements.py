@@ -272,3 +272,12 @@ def test_dataset_names_with_hyphens(text, dataset):
     prepared = _prepare(text)
     at = prepared.find("took") if "took" in prepared else prepared.find("two weeks")
     assert dataset_of(prepared, at, at + 5) == dataset
+
+
+def test_cost_done_without_is_no_statement(table, thompson):
+    """A cost a work does without ("without the search that requires 250 GPU years") is no run; the sentence's own
+    duration still is."""
+    avoided = "Our model wins without the costly architecture search that requires more than 250 GPU years."
+    assert [s for s in parse_sentence(avoided, table, thompson) if s.hours or s.chip_hours] == []
+    own = one("Our search takes 2 days on 8 V100 GPUs, without the step that requires 3 weeks.", table, thompson)
+    assert own.hours == 48 and own.count == 8

@@ -71,7 +71,7 @@ def cmd_extract(args) -> int:
             print(f"computelimits extract: {row['pdf']}: unreadable: {row['reason']}", file=sys.stderr)
     table = load_table(args.hardware_table or default_table_path())
     frame = pd.DataFrame(candidates, columns=SENTENCE_COLUMNS)
-    statements = statements_table(frame, table, _conventions(args), args.language_model)
+    statements = statements_table(frame, table, _conventions(args), args.language_model, jobs=args.jobs)
     sys.stdout.write(format_tsv(statements))
     return 0 if any(row["status"] != "unreadable" for row in status) else 1
 

@@ -364,18 +364,35 @@ def extract_candidates_many(manifest, jobs: int = 1, log=None) -> tuple[list[dic
 
 
 def statements_table(
-    sentences_frame: pd.DataFrame, table: HardwareTable, conventions: Conventions, language_model: bool
+    sentences_frame: pd.DataFrame,
+    table: HardwareTable,
+    conventions: Conventions,
+    language_model: bool,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """statements.tsv rows: one per statement, FLOPs under the chosen convention (`flop`) and under every
-    convention (`flop_<name>`: the same chip-hours on the same processor, normalised by each)."""
+    convention (`flop_<name>`: the same chip-hours on the same processor, normalised by each). `jobs` > 1 parses
+    the papers in that many processes (the rows in the same order)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
     columns = [
         "arxiv_id", "pdf", "page", "section", *Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)
     ]  # fmt: skip
-    rows = []
-    for (_, pdf), group in sentences_frame.groupby(["arxiv_id", "pdf"], sort=False, dropna=False):
-        records = group.to_dict("records")
-        year = next((int(r["year"]) for r in records if not pd.isna(r.get("year"))), None)
-        for stmt, row in statements_of_paper(records, table, conventions, language_model, year):
-            rows.append({"arxiv_id": row["arxiv_id"], "pdf": pdf, "page": row["page"], "section": row["section"],
-                         **stmt.as_row()})  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    papers = [group.to_dict("records") for _, group in
+              sentences_frame.groupby(["arxiv_id", "pdf"], sort=False, dropna=False)]  # fmt: skip
+    rows_of = partial(_paper_rows, table=table, conventions=conventions, language_model=language_model)
+    if jobs > 1 and len(papers) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            found = list(pool.map(rows_of, papers))
+    else:
+        found = [rows_of(records) for records in papers]
+    return pd.DataFrame([row for rows in found for row in rows], columns=columns)
+
+
+def _paper_rows(records: list[dict], table: HardwareTable, conventions: Conventions, language_model: bool):
+    """statements_table's rows of one paper (its candidate rows)."""
+    year = next((int(r["year"]) for r in records if not pd.isna(r.get("year"))), None)
+    found = statements_of_paper(records, table, conventions, language_model, year)
+    return [{"arxiv_id": row["arxiv_id"], "pdf": row["pdf"], "page": row["page"], "section": row["section"],
+             **stmt.as_row()} for stmt, row in found]  # fmt: skip

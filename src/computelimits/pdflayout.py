@@ -1,12 +1,15 @@
-"""PDF pages to running text: a fast page screen on pypdfium2's raw text, and pdfplumber pages rebuilt into lines.
+"""PDF pages to running text: a fast page screen on pypdfium2's raw text, and the pages it keeps rebuilt into lines.
 
-Only pages that mention hardware and a duration go through pdfplumber, whose words are rebuilt into lines column
-by column (two-column layouts are not interleaved); hyphenation at line ends is repaired, ligatures are normalised
-and lone page numbers are dropped.
+Only pages that mention hardware and a duration are read word by word: pypdfium2's character boxes joined into
+words by pdfplumber's word extractor (pdfplumber itself parses a page several times slower, and reads the pages
+whose coordinates pypdfium2 gives in another frame), the words rebuilt into lines column by column (two-column
+layouts are not interleaved); hyphenation at line ends is repaired, ligatures are normalised and lone page numbers
+are dropped.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from itertools import pairwise
@@ -163,18 +166,108 @@ def body_words(words: list[dict], height: float) -> list[dict]:
     return kept
 
 
+# How characters join into words (pdfplumber's extract_words settings, for pdfplumber and pypdfium2 pages alike)
+WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False, "use_text_flow": False,
+                 "extra_attrs": ["size"]}  # fmt: skip
+_HYPHEN = 0x02  # pypdfium2's code for a hyphen that ends a line
+
+
+def pdfium_chars(page) -> list[dict] | None:
+    """The characters of a pypdfium2 page as pdfplumber gives them (text, x0, x1, top, bottom, size, upright; top
+    measured from the top of the page), or None when the page's coordinates are not pdfplumber's (a rotated page, or
+    a media box that does not start at the origin). A box spans the character's advance (or its glyph, when wider)
+    and the font size above the font's descent; a space, also one pypdfium2 infers between two characters (a word
+    gap), is kept in the box of the character before it, so the words split there even where the glyph of the first
+    overhangs the gap ("of the": the "f")."""
+    import pypdfium2.raw as pdfium_c
+
+    box = page.get_mediabox()
+    if page.get_rotation() or box[:2] != (0, 0):
+        return None
+    height = box[3]
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+        chars: list[dict] = []
+        for index in range(pdfium_c.FPDFText_CountChars(raw)):
+            code = pdfium_c.FPDFText_GetUnicode(raw, index)
+            if chr(code).isspace():  # a space or line break, most of them inferred by pypdfium2: a word ends here
+                if chars:
+                    chars.append({**chars[-1], "text": " ", "x0": chars[-1]["x1"]})
+                continue
+            if code == 0:  # a glyph without a character
+                continue
+            if 0xDC00 <= code <= 0xDFFF:  # the second half of a character beyond 16 bits ("𝑇"): joined to the first
+                if chars and len(chars[-1]["text"]) == 1 and 0xD800 <= ord(chars[-1]["text"]) <= 0xDBFF:
+                    first = ord(chars[-1]["text"])
+                    chars[-1]["text"] = chr(0x10000 + ((first - 0xD800) << 10) + (code - 0xDC00))
+                continue
+            pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
+            pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+            size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+            bottom = height - rect.bottom
+            chars.append({
+                "text": "-" if code == _HYPHEN else chr(code), "x0": rect.left, "x1": rect.right, "top": bottom - size,
+                "doctop": bottom - size, "bottom": bottom, "size": size,
+                "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0,
+            })  # fmt: skip
+        return chars
+    finally:
+        textpage.close()
+
+
+def pdfium_words(page) -> list[dict] | None:
+    """The words of a pypdfium2 page as pdfplumber's extract_words gives them (WORD_SETTINGS), from pdfium_chars;
+    None when its coordinates are not pdfplumber's."""
+    from pdfplumber.utils.text import WordExtractor
+
+    chars = pdfium_chars(page)
+    return None if chars is None else WordExtractor(**WORD_SETTINGS).extract_words(chars)
+
+
+def pages_word_lines(path: str | Path, indices: list[int]):
+    """(index, word_lines) of the pages `indices` (0-based, in that order) of the PDF at `path`: from pypdfium2's
+    characters (pdfium_words), from pdfplumber for a page whose coordinates pypdfium2 gives in another frame."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    plumber = None
+    try:
+        for index in indices:
+            page = pdf[index]
+            words = pdfium_words(page)
+            if words is not None:
+                _, _, width, height = page.get_mediabox()  # pdfplumber's page size (its crop box aside)
+                yield index, word_lines(words, width, height)
+            else:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(str(path))
+                yield index, page_word_lines(plumber.pages[index])
+                plumber.pages[index].flush_cache()
+            page.close()
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+
+
 def page_word_lines(page) -> list[list[dict]]:
-    """Lines of one pdfplumber page as lists of words (dicts with text, x0, x1, top) in reading order: a two-column
-    page is read column by column, with full-width lines (titles, wide figures and tables) kept in place between
-    the column blocks."""
-    words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
-    )
-    words = body_words(words, float(page.height))
+    """Lines of one pdfplumber page as lists of words (word_lines)."""
+    return word_lines(page.extract_words(**WORD_SETTINGS), float(page.width), float(page.height))
+
+
+def word_lines(words: list[dict], width: float, height: float) -> list[list[dict]]:
+    """Lines of a page's words (dicts with text, x0, x1, top, size, upright) in reading order: a two-column page is
+    read column by column, with full-width lines (titles, wide figures and tables) kept in place between the column
+    blocks."""
+    words = body_words(words, height)
     if not words:
         return []
     lines = _group_lines(words)
-    gutter = find_gutter(words, float(page.width), len(lines))
+    gutter = find_gutter(words, width, len(lines))
     if gutter is None:
         return lines
     out: list[list[dict]] = []

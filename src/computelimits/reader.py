@@ -5,9 +5,10 @@ Stages, each in its own module:
 1. pages (pdflayout.read_pages): pypdfium2's raw text of every page, fast, and the arXiv id stamped on page 1;
 2. outline (sections): the headings of every page, so each page starts inside a known section, and where the
    bibliography begins and ends;
-3. candidates: the pages the screen keeps (pdflayout.page_is_candidate) are read again with pdfplumber, column by
-   column; their lines are split at headings, the bibliography is dropped, and every sentence with a counted
-   duration becomes a candidate with its section and the sentences before it (its local context);
+3. candidates: the pages the screen keeps (pdflayout.page_is_candidate) are read again word by word
+   (pdflayout.pages_word_lines: pypdfium2's character boxes), column by column; their lines are split at headings,
+   the bibliography is dropped, and every sentence with a counted duration becomes a candidate with its section and
+   the sentences before it (its local context);
 4. paper hardware: sentences anywhere in the paper (but the bibliography) that name processors with a count ("All
    models are trained on 8 V100 GPUs"), offered by the parser to durations that name none ("Training took roughly
    a week."), with lower confidence the farther away they stand;
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datasets import load_datasets
-from .pdflayout import clean_text, page_is_candidate, page_word_lines, read_pages
+from .pdflayout import clean_text, page_is_candidate, pages_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
 from .tables_pdf import read_tables
@@ -161,8 +162,6 @@ def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> lis
 
 def read_paper(path: str | Path) -> Paper:
     """The candidates and hardware sentences of one PDF (raises on an unreadable file: the driver reports it)."""
-    import pdfplumber
-
     texts, stamp = read_pages(path)
     paper = Paper(pages=len(texts), stamp=stamp)
     plan = outline(texts)
@@ -176,38 +175,34 @@ def read_paper(path: str | Path) -> Paper:
         and any((h := heading(line)) and h.ends_references() for line in _lines(text))
     ]  # fmt: skip  (a page that starts in the references but has an appendix after them)
     if chosen:
-        with pdfplumber.open(str(path)) as pdf:
-            for index in sorted(chosen):
-                page = pdf.pages[index]
-                word_lines = page_word_lines(page)
-                page.flush_cache()
-                rows, taken = read_tables(word_lines)
-                # a table's header and rows are no running text
-                lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
-                if plan.start_kind[index] != "references":
-                    paper.candidates += [
-                        Candidate(index + 1, CANDIDATE, "table", row.sentence, row.caption)  # its caption: context
-                        for row in rows
-                    ]
-                paper.pages_parsed += 1
-                items: list[tuple[str, str]] = []
-                titles: list[str] = []
-                block_of: list[int] = []
-                for number, (kind, block) in enumerate(_blocks(lines, plan.start_kind[index], titles)):
-                    found = sentences(strip_reference_entries(clean_text(block)))
-                    items += [(kind, s) for s in found]
-                    block_of += [number] * len(found)
-                for i, (kind, sentence) in enumerate(items):
-                    if looks_like_reference(sentence):
-                        continue
-                    context = " ".join(s for _, s in items[max(0, i - CONTEXT_SENTENCES) : i])
-                    if counted_durations(sentence) and not tabular(sentence):
-                        before = [s for j, (_, s) in enumerate(items[:i]) if block_of[j] == block_of[i]]
-                        opening = titles[block_of[i]] or plan.start_dataset(index)  # the section began pages before
-                        hint = dataset_hint([opening, *before])
-                        paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context, hint))
-                    elif _COUNTED_PROCESSOR.search(sentence):
-                        paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
+        for index, word_lines in pages_word_lines(path, sorted(chosen)):
+            rows, taken = read_tables(word_lines)
+            # a table's header and rows are no running text
+            lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
+            if plan.start_kind[index] != "references":
+                paper.candidates += [
+                    Candidate(index + 1, CANDIDATE, "table", row.sentence, row.caption)  # its caption: context
+                    for row in rows
+                ]
+            paper.pages_parsed += 1
+            items: list[tuple[str, str]] = []
+            titles: list[str] = []
+            block_of: list[int] = []
+            for number, (kind, block) in enumerate(_blocks(lines, plan.start_kind[index], titles)):
+                found = sentences(strip_reference_entries(clean_text(block)))
+                items += [(kind, s) for s in found]
+                block_of += [number] * len(found)
+            for i, (kind, sentence) in enumerate(items):
+                if looks_like_reference(sentence):
+                    continue
+                context = " ".join(s for _, s in items[max(0, i - CONTEXT_SENTENCES) : i])
+                if counted_durations(sentence) and not tabular(sentence):
+                    before = [s for j, (_, s) in enumerate(items[:i]) if block_of[j] == block_of[i]]
+                    opening = titles[block_of[i]] or plan.start_dataset(index)  # the section began pages before
+                    hint = dataset_hint([opening, *before])
+                    paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context, hint))
+                elif _COUNTED_PROCESSOR.search(sentence):
+                    paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
     paper.candidates += _hardware_sentences(texts, plan, set(chosen))
     paper.candidates.sort(key=lambda c: (c.page, c.kind != CANDIDATE))
     return paper

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vocabulary import counted_durations
+
 KINDS = ("front", "abstract", "introduction", "related", "method", "experiments", "implementation", "conclusion",
          "acknowledgements", "references", "appendix", "other")  # fmt: skip
 
@@ -79,8 +81,11 @@ def heading(line: str) -> Heading | None:
         return None
     title = numbered.group("title")
     words = title.split()
-    # a title: at most 9 words, no sentence punctuation or commas, not mostly numbers (a table row)
+    # a title: at most 9 words, no sentence punctuation or commas, not mostly numbers (a table row), and stating no
+    # duration (a line of running text after a sentence's closing number: "64. Training took about 30 hours using")
     if len(words) > 9 or re.search(r"[,;=]|\.\s", title) or sum(w[0].isdigit() for w in words) > len(words) / 3:
+        return None
+    if counted_durations(title):
         return None
     lettered = numbered.group("number")[0].isalpha()
     if lettered and not re.match(r"[A-Z](?:[a-z]|[A-Z]{2,})", title):

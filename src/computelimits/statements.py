@@ -82,6 +82,11 @@ _PER_UNIT_SENTENCE = re.compile(
     rf"\b(time|takes?|took) per {_UNIT_OF_TRAINING}\b|\bper {_UNIT_OF_TRAINING} (time|cost)\b"
 )
 _TOTAL_AFTER = re.compile(r"^\s*(in )?(total|overall|altogether)\b")
+# "without the costly architecture search that requires more than 250 GPU years": a cost done without, not a run
+_DONE_WITHOUT = re.compile(
+    r"\bwithout (the |a |an |any )?([a-z]+ ){0,4}(that|which) (requires?|required|takes?|took|costs?|needs?|needed)\b"
+    r"[^.;]*$"
+)
 _CLAUSE_REJECT = {
     # building an index, converting data, evaluating: compute, but not training
     "not training": re.compile(
@@ -545,7 +550,8 @@ def _units_trained(text: str, start: int, end: int) -> float | None:
 
 def clause_reason(text: str, start: int, end: int) -> str | None:
     """Why the duration at [start, end) of a prepared sentence is not the paper's own training (its clause cites
-    another work as the agent, or times a unit of training, or something other than training); None if it may be.
+    another work as the agent, or names a cost the work does without, or times a unit of training, or something
+    other than training); None if it may be.
 
     Attribution: a clause citing another work as the agent is others' work unless it speaks in the first person;
     a sentence that opens on another work ("In prior work, ...", "Unlike [23], ...") carries that to its later
@@ -568,6 +574,8 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
         relative = re.match(r"\s*(which|who|whose)\b", clause)
         if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
             return "others"
+    if _DONE_WITHOUT.search(text[spans[index][0] : start]):
+        return "done without"
     if not _TOTAL_AFTER.match(text[end:]) and (
         _PER_UNIT_AFTER.match(text[end:])
         or _PER_UNIT_BEFORE.search(text[spans[index][0] : start])

@@ -33,6 +33,9 @@ _DATA_HOURS = re.compile(
 _HEADER_TIME = re.compile(r"^(time|training|train|cost|wall-?clock|train(?:ing)?-?time)$", re.I)
 # A header naming the time without its unit ("TrainTime", "Training time"): the cells carry it ("4.9h", "12d")
 _UNITLESS_TIME = re.compile(r"^(train(?:ing)?-?time|wall-?clock(?:-?time)?)$", re.I)
+# What every header cell holds (a unit word, a bracketed "h", "time", "wall-clock"): a line without it has none
+# (the unit words of the one vocabulary, so a header in "wks" or "months" passes too)
+_TIME_WORD = re.compile(rf"{_UNIT_WORD}|time|wall|[(\[]h[)\]]", re.I)
 _SPEED = re.compile(
     r"\b(latency|ms|fps|throughput|inference|infer|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I
 )
@@ -68,7 +71,11 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
     about speed (its cell or the word before it: "Infer-time(ms)", "Inference time (h)") is none, while a speed
     column beside a training-time one leaves that one a column. `max_words`: the longest header line."""
     text = " ".join(words)
-    if not 3 <= len(words) <= max_words or sum(bool(_NUMBER.match(w)) for w in words) > 1:
+    if (
+        not 3 <= len(words) <= max_words
+        or not _TIME_WORD.search(text)
+        or sum(bool(_NUMBER.match(w)) for w in words) > 1
+    ):
         return []
     if re.search(r"[a-z]{3,}[.;]$|,\s|=", text) or len(_PROSE.findall(text)) >= 3:
         return []  # a line of prose or a formula, not a header
@@ -161,10 +168,10 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                     taken.add(offset)
                     continue
                 found = next((m for w in cells if (m := _NUMBER.match(w["text"]))), None)
-                value = found.group(1) if found and (unit or found.group(2)) else None
-                # "8 × 14" in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
+                # "8 × 14" (or "8×14", one word) in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
                 times = re.fullmatch(r"(\d+)\s*[×x]\s*(\d+(?:\.\d+)?)", _text(cells))
                 per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
+                value = found.group(1) if found and (unit or found.group(2)) else times.group(2) if per_chip else None
                 if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
@@ -181,7 +188,7 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 subject = f"Training {label}" if label else "Training"
                 on = f" on {rest}" if rest else ""
-                phrase = _cell_phrase(row, found.string)
+                phrase = _cell_phrase(row, found.string) if found else ""
                 if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
                     on = f" {phrase}"
                 if per_chip:
