@@ -316,11 +316,15 @@ def test_paper_hardware_with_a_pretraining_duration(tmp_path, table, thompson):
         ("Training took 3 days on 8 V100 GPUs.", "final", ""),
         ("The smaller ablation models train for 12 hours on 4 GPUs.", "ablation", ""),
         ("All ablation experiments were trained for 10 hours on 4 V100 GPUs.", "ablation", ""),
+        # a run of a variant: a component added or removed
+        ("Training a one-hop model took 22 hours on one Titan X GPU when we added a self-matching layer.",
+         "ablation", ""),
+        ("The model w/o the gating layer trains for 9 hours on 4 V100 GPUs.", "ablation", ""),
     ],
     ids=[
         "pretrain-jft", "pretrain-no-dataset", "finetune-imagenet", "finetune-squad", "search", "search-cell",
         "final-coco", "final-wmt-en-de", "final-wmt-en-fr", "final-conll", "final-no-dataset", "ablation-models",
-        "ablation-experiments",
+        "ablation-experiments", "ablation-added", "ablation-without",
     ],
 )  # fmt: skip
 def test_role_and_dataset(sentence, role, dataset, table, thompson):
@@ -728,6 +732,16 @@ def test_a_result_reached_in_a_time(sentence, count, hours, table, thompson):
 )  # fmt: skip
 def test_stage_is_the_sentences_own(text, role, table, thompson):
     assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
+
+
+def test_a_variants_run_after_the_main_models_is_an_ablation(table, thompson):
+    """A variant's run ("when we added a self-matching layer") timed in the sentence after the main model's."""
+    text = (
+        "The training of the 3-hop model took 5 hours on a single Titan X GPU. However, a one-hop model took 22 "
+        "hours when we added a self-matching layer."
+    )
+    found = [(s.hours, s.role) for s in statements_from_text(text, table, thompson) if s.hours]
+    assert found == [(5, "final"), (22, "ablation")]
 
 
 def test_table_rows_of_percentages_and_sizes(tmp_path, table, thompson):

@@ -761,8 +761,11 @@ _ROLE_CUES = {
         r"\bfine ?tun\w*|\bfinetun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
         r"\brefinement (phase|stage)\b"
     ),
+    # a variant run: a component added to or removed from the model ("when we added a self-matching layer",
+    # "w/o the decoder")
     "ablation": re.compile(
-        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model))\b"
+        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model)|"
+        r"(when|if|once) we (add|added|remove|removed|replace|replaced|drop|dropped)|w/o)\b"
     ),
     "total": re.compile(
         r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"
