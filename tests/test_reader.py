@@ -618,6 +618,21 @@ def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, 
     assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, role), (64, 12.9, role)]
 
 
+def test_table_rows_carrying_the_captions_mark_take_the_stage_it_gives(tmp_path, table, thompson):
+    """A caption's legend of a row mark ("Models marked with 21k are pretrained on ImageNet21k") gives the rows
+    that carry it their stage; the other rows keep the caption's."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "Train-time (hours)"],
+        [["Net-S", "83.9%", "22M", "7.1"], ["Net-S (21k)", "84.9%", "22M", "9.0"]],
+        "Table 7. Results on ImageNet. Train-time is the total training time normalized for 32 TPU v3 cores. Models "
+        "marked with 21k are pretrained on ImageNet21k, and others are trained on ImageNet from scratch.",
+        above=True,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.hours, s.role) for s in found) == [(7.1, "final"), (9.0, "pretrain")]
+
+
 # 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------
 
 

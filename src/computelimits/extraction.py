@@ -106,7 +106,8 @@ def statements_from_candidate(
             stmt.role = mine.role
     for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
         if context and section == "table":  # the row's own cue, else its caption's (not the caption sentence's)
-            stmt.role = caption_role(next((s.role for s in found if s.hours or s.chip_hours), "final"), context)
+            own_role = next((s.role for s in found if s.hours or s.chip_hours), "final")
+            stmt.role = caption_role(own_role, context, sentence)
         elif context:
             stmt.role = context_role(stmt.role, context)
             stmt.dataset = stmt.dataset or context_dataset(context)
@@ -126,13 +127,22 @@ def context_role(role: str, context: str) -> str:
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
 
 
-def caption_role(role: str, caption: str) -> str:
-    """A table row without a cue of its own (`final`) takes the stage its caption names first, ablations too: the
-    caption's head says what the table is ("Table 1. MAE decoder ablation experiments ... The pre-training schedule
-    is 800 epochs." is a table of ablations)."""
+def caption_role(role: str, caption: str, row: str = "") -> str:
+    """A table row without a cue of its own (`final`) takes the stage its caption gives the rows carrying its
+    mark ("Models marked with 21k are pretrained on ImageNet21k": a row "EfficientNetV2-S (21k)" is pre-training),
+    else the stage its caption names first, ablations too: the caption's head says what the table is ("Table 1. MAE
+    decoder ablation experiments ... The pre-training schedule is 800 epochs." is a table of ablations). `row`: the
+    row written out ("Training EfficientNetV2-S (21k) 84.9% took 9 hours (table: ...)")."""
     if role != "final":
         return role
     text = " ".join(caption.lower().split()).replace("-", " ")
+    label = row.lower().split(" took ")[0]
+    for match in _MARK.finditer(text):
+        mark, what = match.group("mark") or match.group("mark2"), match.group("what") or match.group("what2")
+        marked = re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", label) if mark[0].isalnum() else mark in label
+        stage = role_of(what, 0, 0)
+        if marked and stage in (*CONTEXT_ROLES, "ablation"):
+            return stage
     named = role_of(text, 0, 0)
     if named in (*CONTEXT_ROLES, "ablation"):
         return named
@@ -140,6 +150,12 @@ def caption_role(role: str, caption: str) -> str:
     return "ablation" if _COMPARISON.search(text) else role
 
 
+# A caption's legend of a row mark: "models marked with 21k are pretrained on ...", "* denotes pre-trained models"
+_MARK = re.compile(
+    r"\b(?:marked|denoted|labell?ed|indicated|tagged) (?:with|by|as) [\"'(]?(?P<mark>[^\s\"')]+)[\"')]? "
+    r"(?:are|were|is|was) (?P<what>[^.;]*)|"
+    r"(?:^|[\s(])[\"']?(?P<mark2>[^\s\"']+)[\"']? (?:denotes|denote|indicates|means|marks) (?P<what2>[^.;]*)"
+)
 _COMPARISON = re.compile(r"\b(comparisons?|compared|comparing|relative to|speed ?ups?)\b")
 
 
