@@ -523,21 +523,33 @@ def test_cli_sentence_with_leading_quote_round_trips(sentence, strict):
 # 13. Training times in tables ---------------------------------------------------------------------------------------
 
 
-def _table_pdf(path: Path, header: list[str], rows: list[list[str]], caption: str, above: bool = False) -> Path:
-    """A one-page PDF: prose, a table (one cell per column, fixed widths) with its caption below (or above) it."""
+def _table_pdf(
+    path: Path,
+    header: list[str],
+    rows: list[list[str]],
+    caption: str,
+    above: bool = False,
+    front: str = "",
+    first_width: float = 30,
+) -> Path:
+    """A one-page PDF: its front matter (`front`: title and authors), prose, a table (one cell per column, fixed
+    widths: `first_width` for the first) with its caption below (or above) it."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
+    if front:
+        pdf.multi_cell(0, 5, front)
+        pdf.ln(4)
     pdf.multi_cell(0, 5, FILLER * 3)
     pdf.ln(4)
     if above:
         pdf.multi_cell(0, 5, caption)
         pdf.ln(2)
     for line in [header, *rows]:
-        for text in line:
-            pdf.cell(30, 6, text)
+        for i, text in enumerate(line):
+            pdf.cell(first_width if i == 0 else 30, 6, text)
         pdf.ln(6)
     if not above:
         pdf.ln(2)
@@ -631,6 +643,39 @@ def test_table_rows_carrying_the_captions_mark_take_the_stage_it_gives(tmp_path,
     )
     found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
     assert sorted((s.hours, s.role) for s in found) == [(7.1, "final"), (9.0, "pretrain")]
+
+
+def test_table_rows_citing_the_authors_are_their_baselines_others_are_others_work(tmp_path, table, thompson):
+    """A row citing the paper's own authors ("(Tan & Le, 2019a)", authors named in its front matter) is their
+    earlier model run again as a baseline (an ablation); a row citing another work ("(Bello, 2021)") is that
+    work's."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "Train-time (hours)"],
+        [
+            ["Net-B3 (Tan & Le, 2019a)", "81.5%", "12M", "10"],
+            ["Lambda-L (Bello, 2021)", "84.9%", "125M", "67"],
+            ["Net-S", "83.9%", "22M", "7.1"],
+        ],
+        "Table 7. Results on ImageNet. Train-time is the total training time normalized for 32 TPU v3 cores.",
+        above=True,
+        front="Smaller Models and Faster Training\nMingxing Tan 1 Quoc V. Le 1\nAbstract",
+        first_width=60,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(16, 7.1, "final"), (16, 10, "ablation")]
+
+
+def test_cited_rows_of_an_ablation_table_are_the_authors_variants(tmp_path, table, thompson):
+    """In a table of ablations a row's citation names the design a variant borrows ("Transformer [31]")."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["decoder", "depth", "ft acc", "hours"],
+        [["UNet", "8", "83.7", "12.9"], ["Transformer [31]", "1", "83.4", "8.5"]],
+        "Table 1. Decoder ablation experiments on ImageNet, timed on 128 TPU-v3 cores.",
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, "ablation"), (64, 12.9, "ablation")]
 
 
 # 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------

@@ -160,6 +160,17 @@ def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> lis
     return found
 
 
+def front_authors(first_page: str) -> frozenset[str]:
+    """The capitalised words of the first page's front matter, its title and authors: the lines before its
+    abstract, introduction or first citation (at most 15)."""
+    words: set[str] = set()
+    for line in _lines(first_page)[:15]:
+        if re.search(r"\babstract\b|^\d*\s*introduction\b", line, re.I) or re.search(r"\bet al\b|\(\D*\d{4}", line):
+            break
+        words.update(re.findall(r"[A-Z](?:[^\W\d_]|['-])*", line))  # "Han1": the name, not its affiliation mark
+    return frozenset(words)
+
+
 def read_paper(path: str | Path) -> Paper:
     """The candidates and hardware sentences of one PDF (raises on an unreadable file: the driver reports it)."""
     texts, stamp = read_pages(path)
@@ -175,8 +186,9 @@ def read_paper(path: str | Path) -> Paper:
         and any((h := heading(line)) and h.ends_references() for line in _lines(text))
     ]  # fmt: skip  (a page that starts in the references but has an appendix after them)
     if chosen:
+        authors = front_authors(texts[0]) if texts else frozenset()
         for index, word_lines in pages_word_lines(path, sorted(chosen)):
-            rows, taken = read_tables(word_lines)
+            rows, taken = read_tables(word_lines, authors)
             # a table's header and rows are no running text
             lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
             if plan.start_kind[index] != "references":
