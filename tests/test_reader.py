@@ -666,6 +666,19 @@ def test_table_rows_citing_the_authors_are_their_baselines_others_are_others_wor
     assert sorted((s.count, s.hours, s.role) for s in found) == [(16, 7.1, "final"), (16, 10, "ablation")]
 
 
+def test_table_row_of_a_model_the_text_cites_another_work_for_is_that_works(tmp_path, table, thompson):
+    """A row naming a model the text gives with another work's citation ("ELMo (Peters et al., 2018)") is that
+    work's run, though the row cites nothing."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Params", "GLUE", "Train-time (hours)"],
+        [["ELMo", "96M", "71.2", "336"], ["Ours-Small", "14M", "79.9", "96"]],
+        "Table 1. Results of small models on GLUE, all trained on 8 V100 GPUs.",
+        front="Small Models Trained Fast\nAnna Smith Bo Chen\nAbstract. We compare against ELMo (Peters et al., 2018).",
+    )
+    assert [s.hours for _, s in extract_pdf(path, table, thompson).statements if s.hours] == [96]
+
+
 def test_cited_rows_of_an_ablation_table_are_the_authors_variants(tmp_path, table, thompson):
     """In a table of ablations a row's citation names the design a variant borrows ("Transformer [31]")."""
     path = _table_pdf(

@@ -25,7 +25,7 @@ from .datasets import load_datasets
 from .pdflayout import clean_text, page_is_candidate, pages_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
-from .tables_pdf import read_tables
+from .tables_pdf import cited_models, read_tables
 from .vocabulary import PROCESSOR_HINT, counted_durations
 
 CANDIDATE, HARDWARE = "candidate", "hardware"
@@ -187,8 +187,9 @@ def read_paper(path: str | Path) -> Paper:
     ]  # fmt: skip  (a page that starts in the references but has an appendix after them)
     if chosen:
         authors = front_authors(texts[0]) if texts else frozenset()
+        cited = cited_models(" ".join(" ".join(t.split()) for t in texts), authors)
         for index, word_lines in pages_word_lines(path, sorted(chosen)):
-            rows, taken = read_tables(word_lines, authors)
+            rows, taken = read_tables(word_lines, authors, cited)
             # a table's header and rows are no running text
             lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
             if plan.start_kind[index] != "references":

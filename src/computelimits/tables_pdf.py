@@ -5,11 +5,12 @@ Each row becomes one statement the parser reads, written out as a sentence ("Tra
 TITAN BLACK (table: 'Hours')."), so a table row and a sentence are judged by the same rules. A header about speed
 (latency, ms, FPS, throughput, inference) is no training time, though a speed column beside a training-time one
 ("Infer-time(ms) Train-time (hours)") leaves that one a column; a row citing another work ([12], "et al.",
-"(Bello, 2021)") is others' work and is left out, but one citing the paper's own authors is their baseline, and in a
-table of ablations a citation names the design a variant borrows. A header may be in lower case on a line without
-prose ("ft acc hours speedup") and may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its
-table's caption ("Table 2. ... benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the
-lines a table takes are no running text.
+"(Bello, 2021)"), or naming a model the text cites another work for ("ELMo (Peters et al., 2018)"), is others'
+work and is left out, but one citing the paper's own authors is their baseline, and in a table of ablations a
+citation names the design a variant borrows. A header may be in lower case on a line without prose ("ft acc hours
+speedup") and may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its table's caption
+("Table 2. ... benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the lines a table
+takes are no running text.
 """
 
 from __future__ import annotations
@@ -163,7 +164,26 @@ def _own_citation(text: str, authors: frozenset[str]) -> bool:
     return bool(cited) and all(name in authors for name in cited)
 
 
-def read_tables(lines: list[list[dict]], authors: frozenset[str] = frozenset()) -> tuple[list[TableRow], set[int]]:
+# A model named with its citation in running text: "ELMo (Peters et al., 2018)", "GPT [31]"
+_NAMED_CITATION = re.compile(
+    r"(?<![\w-])([A-Z][\w.+-]*[\w+])\s+(?:\((?:[A-Z][\w'-]+(?:\s+et\s+al\.?|\s+(?:&|and)\s+[A-Z][\w'-]+)?),?\s+"
+    r"(?:19|20)\d\d[a-z]?[;)]|\[\d+(?:\s*[,–-]\s*\d+)*\])"
+)
+
+
+def cited_models(text: str, authors: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names the paper's text gives with another work's citation ("ELMo (Peters et al., 2018)"): a table row
+    of that name is that work's."""
+    found = set()
+    for match in _NAMED_CITATION.finditer(text):
+        if not _own_citation(match.group(0), authors):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def read_tables(
+    lines: list[list[dict]], authors: frozenset[str] = frozenset(), cited: frozenset[str] = frozenset()
+) -> tuple[list[TableRow], set[int]]:
     """(the rows of every training-time column on a page, as sentences; the indices of the lines its tables take:
     headers and rows, which are no running text). `authors`: the surnames of the paper's authors, whose cited
     earlier models in a row are their baselines."""
@@ -202,6 +222,8 @@ def read_tables(lines: list[list[dict]], authors: frozenset[str] = frozenset()) 
                 baseline = _CITATION.search(text) and _own_citation(text, authors)
                 if _CITATION.search(text) and not baseline and not _ABLATION_CAPTION.search(caption):
                     continue
+                if row[0]["text"] in cited and not baseline and not _ABLATION_CAPTION.search(caption):
+                    continue  # a model the text cites another work for ("ELMo (Peters et al., 2018)")
                 label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
