@@ -679,6 +679,26 @@ def test_table_row_of_a_model_the_text_cites_another_work_for_is_that_works(tmp_
     assert [s.hours for _, s in extract_pdf(path, table, thompson).statements if s.hours] == [96]
 
 
+def test_cited_row_whose_time_the_caption_says_the_authors_measured_is_their_baseline(tmp_path, table, thompson):
+    """A cited row ("Transformer (Vaswani et al., 2017)") whose model the caption says the authors timed ("The
+    training time for transformer and our Lite model is measured on ...") is their baseline; another cited row
+    stays others' work."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Params", "BLEU", "Train-time (hours)"],
+        [
+            ["Transformer (Vaswani et al., 2017)", "2.8M", "21.3", "12"],
+            ["Evolved (So et al., 2019)", "3.0M", "22.0", "300"],
+            ["Lite", "2.9M", "22.5", "14"],
+        ],
+        "Table 3: Training cost of translation models. The training time for transformer and our Lite model is "
+        "measured on 8 NVIDIA V100 GPUs.",
+        first_width=70,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(8, 12, "ablation"), (8, 14, "final")]
+
+
 def test_cited_rows_of_an_ablation_table_are_the_authors_variants(tmp_path, table, thompson):
     """In a table of ablations a row's citation names the design a variant borrows ("Transformer [31]")."""
     path = _table_pdf(

@@ -6,11 +6,12 @@ TITAN BLACK (table: 'Hours')."), so a table row and a sentence are judged by the
 (latency, ms, FPS, throughput, inference) is no training time, though a speed column beside a training-time one
 ("Infer-time(ms) Train-time (hours)") leaves that one a column; a row citing another work ([12], "et al.",
 "(Bello, 2021)"), or naming a model the text cites another work for ("ELMo (Peters et al., 2018)"), is others'
-work and is left out, but one citing the paper's own authors is their baseline, and in a table of ablations a
-citation names the design a variant borrows. A header may be in lower case on a line without prose ("ft acc hours
-speedup") and may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its table's caption
-("Table 2. ... benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the lines a table
-takes are no running text.
+work and is left out, but one citing the paper's own authors, or whose model the caption says the authors timed
+("The training time for transformer and our Lite Transformer is measured on ..."), is their baseline, and in a
+table of ablations a citation names the design a variant borrows. A header may be in lower case on a line without
+prose ("ft acc hours speedup") and may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its
+table's caption ("Table 2. ... benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the
+lines a table takes are no running text.
 """
 
 from __future__ import annotations
@@ -181,6 +182,17 @@ def cited_models(text: str, authors: frozenset[str] = frozenset()) -> frozenset[
     return frozenset(found)
 
 
+# A caption's sentence saying the authors timed the rows' runs ("The training time for transformer and our Lite
+# Transformer is measured on NVIDIA V100 GPU")
+_MEASURED = re.compile(r"\b(measured|timed|benchmarked|reproduced|re-?implemented|our implementations?)\b", re.I)
+
+
+def _measured(model: str, caption: str) -> bool:
+    """Whether a caption says the authors timed or ran the model a cited row names (its first word)."""
+    name = re.compile(rf"(?<![\w-]){re.escape(model)}(?![\w-])", re.I)
+    return any(name.search(part) and _MEASURED.search(part) for part in re.split(r"(?<=[.;])\s+", caption))
+
+
 def read_tables(
     lines: list[list[dict]], authors: frozenset[str] = frozenset(), cited: frozenset[str] = frozenset()
 ) -> tuple[list[TableRow], set[int]]:
@@ -219,7 +231,8 @@ def read_tables(
                     continue
                 taken.add(offset)
                 caption = _caption(lines, index)
-                baseline = _CITATION.search(text) and _own_citation(text, authors)
+                cites = bool(_CITATION.search(text)) or row[0]["text"] in cited
+                baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
                 if _CITATION.search(text) and not baseline and not _ABLATION_CAPTION.search(caption):
                     continue
                 if row[0]["text"] in cited and not baseline and not _ABLATION_CAPTION.search(caption):
