@@ -531,9 +531,11 @@ def _table_pdf(
     above: bool = False,
     front: str = "",
     first_width: float = 30,
+    table_size: float = 10,
 ) -> Path:
     """A one-page PDF: its front matter (`front`: title and authors), prose, a table (one cell per column, fixed
-    widths: `first_width` for the first) with its caption below (or above) it."""
+    widths: `first_width` for the first; in `table_size` points, the prose in 10) with its caption below (or above)
+    it."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -547,10 +549,12 @@ def _table_pdf(
     if above:
         pdf.multi_cell(0, 5, caption)
         pdf.ln(2)
+    pdf.set_font("Helvetica", size=table_size)
     for line in [header, *rows]:
         for i, text in enumerate(line):
             pdf.cell(first_width if i == 0 else 30, 6, text)
         pdf.ln(6)
+    pdf.set_font("Helvetica", size=10)
     if not above:
         pdf.ln(2)
         pdf.multi_cell(0, 5, caption)
@@ -709,6 +713,20 @@ def test_cited_rows_of_an_ablation_table_are_the_authors_variants(tmp_path, tabl
     )
     found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
     assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, "ablation"), (64, 12.9, "ablation")]
+
+
+@pytest.mark.parametrize(("size", "hours"), [(7, [13, 54]), (5, [])])
+def test_table_set_in_a_smaller_font_keeps_its_whole_numbers(tmp_path, size, hours, table, thompson):
+    """A table set smaller than the prose (7 pt under 10 pt: LaTeX's scriptsize) keeps its whole-number cells
+    ("54"), which are no footnote markers; text smaller still (5 pt) is a figure's labels."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Acc.", "Params", "Train-time (hours)"],
+        [["V1-B7", "85.0", "66", "54"], ["V2-M", "85.1", "55", "13"]],
+        "Table 10. Comparison with the same training settings, on 32 TPU v3 cores.",
+        table_size=size,
+    )
+    assert sorted(s.hours for _, s in extract_pdf(path, table, thompson).statements if s.hours) == hours
 
 
 # 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------
