@@ -144,15 +144,27 @@ def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
         "Evaluating the trained model on the test set takes 10 minutes on one GPU.",
         "With the faster implementation we decrease the original training time from 85 min to 80 min on 8 GPUs.",
         "Our schedule reduces training from 12 hrs to 9 hrs on a single V100 GPU.",
+        "Our model trains 3x faster: it takes 2 days on 8 V100 GPUs.",
+        "Training takes 2 days on 8 V100 GPUs, 10x less compute.",
     ],
     ids=[
         "speedup-cuts", "speedup-shortens", "throughput-can-process", "throughput-training-setup",
         "index-build", "index-build-training-corpus", "convert-data", "preprocess-training-data",
         "evaluation", "evaluating-trained-model", "speedup-abbreviated-minutes", "speedup-abbreviated-hours",
+        "speedup-faster", "speedup-less-compute",
     ],
 )  # fmt: skip
 def test_speedups_throughput_and_other_times_are_no_statement(sentence, table, thompson):
     assert _statements(sentence, table, thompson) == []
+
+
+def test_a_ratio_of_data_is_no_speed_claim(table, thompson):
+    """ "10x more data" compares the datasets' sizes, not the training's speed: the run stands."""
+    sentence = (
+        "Although ImageNet21k has 10x more data, our approach finishes the pretraining within two days using 32 "
+        "TPU v3 cores."
+    )
+    assert [(s.count, s.hours, s.role) for s in _statements(sentence, table, thompson)] == [(16, 48, "pretrain")]
 
 
 # 4. Per-unit times taken as totals ----------------------------------------------------------------------------------

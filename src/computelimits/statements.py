@@ -48,7 +48,9 @@ _REJECT = {
     "speed-up": re.compile(
         r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
         r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|d)\b|"
-        r"\b\d+(\.\d+)? ?(x|times) (faster|slower|less|more)\b|"
+        # "3x faster", "10x less compute" ("10x more data" is the data's size, not a speed)
+        r"\b\d+(\.\d+)? ?(x|times) (faster|slower|(less|more)(?= (training |wall ?clock )?(time|compute|computation|"
+        r"resources|flops|costs?|energy|gpus?|tpus?)\b|\s*[,.;)]|\s*$))|"
         r"\b(reduc\w*|cut\w*|shorten\w*|speed\w* up)\b.{0,40}\b(training|wall ?clock) time\b"
     ),
     # "can process 50 billion tokens a day": a rate, not a duration
