@@ -857,6 +857,18 @@ def test_stage_is_the_sentences_own(text, role, table, thompson):
     assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
 
 
+def test_a_run_on_a_pretraining_corpus_is_a_pretraining(table, thompson):
+    """A run whose paragraph names an unlabelled pre-training corpus as its data ("the same corpus as the original
+    BERT model: a concatenation of English Wikipedia and Toronto Book Corpus") is a pre-training, though the
+    sentence names no stage."""
+    text = (
+        "We train our model on the same corpus as the original BERT model: a concatenation of English Wikipedia "
+        "and Toronto Book Corpus. Our model was trained on 8 16GB V100 GPUs for approximately 90 hours."
+    )
+    found = [(s.count, s.hours, s.role, s.dataset) for s in statements_from_text(text, table, thompson) if s.hours]
+    assert found == [(8, 90, "pretrain", "Wikipedia")]
+
+
 def test_a_variants_run_after_the_main_models_is_an_ablation(table, thompson):
     """A variant's run ("when we added a self-matching layer") timed in the sentence after the main model's."""
     text = (

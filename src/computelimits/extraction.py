@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .arxiv import base_id
+from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
 from .reader import CANDIDATE, HARDWARE, read_paper, year_of
@@ -112,6 +113,8 @@ def statements_from_candidate(
             stmt.role = context_role(stmt.role, context)
             stmt.dataset = stmt.dataset or context_dataset(context)
         stmt.dataset = stmt.dataset or dataset_hint
+        if stmt.role == "final" and stmt.dataset and load_datasets().is_corpus(stmt.dataset):
+            stmt.role = "pretrain"  # a run on an unlabelled corpus ("Wikipedia and Toronto Book Corpus") pre-trains
     return stmts
 
 
