@@ -22,7 +22,7 @@ from computelimits.defaults import benchmark_defaults, defaults
 from computelimits.extraction import extract_pdf, statements_from_text
 from computelimits.hardware import flops_by_convention
 from computelimits.sheets import load_sheet
-from computelimits.statements import parse_sentence
+from computelimits.statements import parse_sentence, units_trained_in
 
 from .conftest import CONVENTIONS, SHEET_SCHEMA
 
@@ -917,6 +917,29 @@ def test_processor_time_column(tmp_path, table, thompson):
 def test_time_per_unit_times_the_units_trained(sentence, count, hours, table, thompson):
     """A time per epoch (step) with the number of epochs (steps) trained in the same sentence is their product."""
     assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, pytest.approx(hours))]
+
+
+def test_units_trained_stated_once_in_the_paper():
+    """The paper's count of each unit of training, epochs also from the steps run and the steps of an epoch; a
+    unit given two counts (pre-training and fine-tuning) has none."""
+    units = units_trained_in([
+        "All language models are trained for 300k iterations.",
+        "Table 2 also lists the time it takes to advance one epoch which is equivalent to 68,507 iterations.",
+    ])  # fmt: skip
+    assert units["iteration"] == 300_000 and math.isclose(units["epoch"], 300_000 / 68_507)
+    assert units_trained_in(["We pre-train for 1M steps.", "We then fine-tune for 10k steps."]) == {}
+
+
+def test_time_per_epoch_times_the_epochs_the_paper_trains(tmp_path, table, thompson):
+    """A time per epoch ("each epoch takes around two days") whose sentence counts no epochs: the paper's count of
+    them (300k iterations of 60,000 an epoch: 5 epochs), stated elsewhere, gives the total."""
+    pages = [
+        FILLER * 3 + "We train on 512 NVIDIA V100 GPUs. One epoch is equivalent to 60,000 iterations. For the large "
+        "model, each epoch takes around two days. " + FILLER * 2,
+        FILLER * 2 + "All language models are trained for 300k iterations. " + FILLER * 2,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "epochs.pdf", pages), table, thompson)
+    assert [(s.count, s.hours) for _, s in result.statements if s.hours] == [(512, 240)]
 
 
 @pytest.mark.parametrize(("header", "hours"), [("Train time (wks)", 2 * 168), ("Months", 2 * 730.5), ("(hrs)", 2)])
