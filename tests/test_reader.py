@@ -22,7 +22,7 @@ from computelimits.defaults import benchmark_defaults, defaults
 from computelimits.extraction import extract_pdf, statements_from_text
 from computelimits.hardware import flops_by_convention
 from computelimits.sheets import load_sheet
-from computelimits.statements import parse_sentence
+from computelimits.statements import parse_sentence, units_trained_in
 
 from .conftest import CONVENTIONS, SHEET_SCHEMA
 
@@ -144,15 +144,27 @@ def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
         "Evaluating the trained model on the test set takes 10 minutes on one GPU.",
         "With the faster implementation we decrease the original training time from 85 min to 80 min on 8 GPUs.",
         "Our schedule reduces training from 12 hrs to 9 hrs on a single V100 GPU.",
+        "Our model trains 3x faster: it takes 2 days on 8 V100 GPUs.",
+        "Training takes 2 days on 8 V100 GPUs, 10x less compute.",
     ],
     ids=[
         "speedup-cuts", "speedup-shortens", "throughput-can-process", "throughput-training-setup",
         "index-build", "index-build-training-corpus", "convert-data", "preprocess-training-data",
         "evaluation", "evaluating-trained-model", "speedup-abbreviated-minutes", "speedup-abbreviated-hours",
+        "speedup-faster", "speedup-less-compute",
     ],
 )  # fmt: skip
 def test_speedups_throughput_and_other_times_are_no_statement(sentence, table, thompson):
     assert _statements(sentence, table, thompson) == []
+
+
+def test_a_ratio_of_data_is_no_speed_claim(table, thompson):
+    """ "10x more data" compares the datasets' sizes, not the training's speed: the run stands."""
+    sentence = (
+        "Although ImageNet21k has 10x more data, our approach finishes the pretraining within two days using 32 "
+        "TPU v3 cores."
+    )
+    assert [(s.count, s.hours, s.role) for s in _statements(sentence, table, thompson)] == [(16, 48, "pretrain")]
 
 
 # 4. Per-unit times taken as totals ----------------------------------------------------------------------------------
@@ -316,11 +328,15 @@ def test_paper_hardware_with_a_pretraining_duration(tmp_path, table, thompson):
         ("Training took 3 days on 8 V100 GPUs.", "final", ""),
         ("The smaller ablation models train for 12 hours on 4 GPUs.", "ablation", ""),
         ("All ablation experiments were trained for 10 hours on 4 V100 GPUs.", "ablation", ""),
+        # a run of a variant: a component added or removed
+        ("Training a one-hop model took 22 hours on one Titan X GPU when we added a self-matching layer.",
+         "ablation", ""),
+        ("The model w/o the gating layer trains for 9 hours on 4 V100 GPUs.", "ablation", ""),
     ],
     ids=[
         "pretrain-jft", "pretrain-no-dataset", "finetune-imagenet", "finetune-squad", "search", "search-cell",
         "final-coco", "final-wmt-en-de", "final-wmt-en-fr", "final-conll", "final-no-dataset", "ablation-models",
-        "ablation-experiments",
+        "ablation-experiments", "ablation-added", "ablation-without",
     ],
 )  # fmt: skip
 def test_role_and_dataset(sentence, role, dataset, table, thompson):
@@ -519,22 +535,38 @@ def test_cli_sentence_with_leading_quote_round_trips(sentence, strict):
 # 13. Training times in tables ---------------------------------------------------------------------------------------
 
 
-def _table_pdf(path: Path, header: list[str], rows: list[list[str]], caption: str, above: bool = False) -> Path:
-    """A one-page PDF: prose, a table (one cell per column, fixed widths) with its caption below (or above) it."""
+def _table_pdf(
+    path: Path,
+    header: list[str],
+    rows: list[list[str]],
+    caption: str,
+    above: bool = False,
+    front: str = "",
+    first_width: float = 30,
+    table_size: float = 10,
+) -> Path:
+    """A one-page PDF: its front matter (`front`: title and authors), prose, a table (one cell per column, fixed
+    widths: `first_width` for the first; in `table_size` points, the prose in 10) with its caption below (or above)
+    it."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
+    if front:
+        pdf.multi_cell(0, 5, front)
+        pdf.ln(4)
     pdf.multi_cell(0, 5, FILLER * 3)
     pdf.ln(4)
     if above:
         pdf.multi_cell(0, 5, caption)
         pdf.ln(2)
+    pdf.set_font("Helvetica", size=table_size)
     for line in [header, *rows]:
-        for text in line:
-            pdf.cell(30, 6, text)
+        for i, text in enumerate(line):
+            pdf.cell(first_width if i == 0 else 30, 6, text)
         pdf.ln(6)
+    pdf.set_font("Helvetica", size=10)
     if not above:
         pdf.ln(2)
         pdf.multi_cell(0, 5, caption)
@@ -612,6 +644,101 @@ def test_table_rows_take_the_stage_their_caption_names_first(tmp_path, caption, 
     )
     found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
     assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, role), (64, 12.9, role)]
+
+
+def test_table_rows_carrying_the_captions_mark_take_the_stage_it_gives(tmp_path, table, thompson):
+    """A caption's legend of a row mark ("Models marked with 21k are pretrained on ImageNet21k") gives the rows
+    that carry it their stage; the other rows keep the caption's."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "Train-time (hours)"],
+        [["Net-S", "83.9%", "22M", "7.1"], ["Net-S (21k)", "84.9%", "22M", "9.0"]],
+        "Table 7. Results on ImageNet. Train-time is the total training time normalized for 32 TPU v3 cores. Models "
+        "marked with 21k are pretrained on ImageNet21k, and others are trained on ImageNet from scratch.",
+        above=True,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.hours, s.role) for s in found) == [(7.1, "final"), (9.0, "pretrain")]
+
+
+def test_table_rows_citing_the_authors_are_their_baselines_others_are_others_work(tmp_path, table, thompson):
+    """A row citing the paper's own authors ("(Tan & Le, 2019a)", authors named in its front matter) is their
+    earlier model run again as a baseline (an ablation); a row citing another work ("(Bello, 2021)") is that
+    work's."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Params", "Train-time (hours)"],
+        [
+            ["Net-B3 (Tan & Le, 2019a)", "81.5%", "12M", "10"],
+            ["Lambda-L (Bello, 2021)", "84.9%", "125M", "67"],
+            ["Net-S", "83.9%", "22M", "7.1"],
+        ],
+        "Table 7. Results on ImageNet. Train-time is the total training time normalized for 32 TPU v3 cores.",
+        above=True,
+        front="Smaller Models and Faster Training\nMingxing Tan 1 Quoc V. Le 1\nAbstract",
+        first_width=60,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(16, 7.1, "final"), (16, 10, "ablation")]
+
+
+def test_table_row_of_a_model_the_text_cites_another_work_for_is_that_works(tmp_path, table, thompson):
+    """A row naming a model the text gives with another work's citation ("ELMo (Peters et al., 2018)") is that
+    work's run, though the row cites nothing."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Params", "GLUE", "Train-time (hours)"],
+        [["ELMo", "96M", "71.2", "336"], ["Ours-Small", "14M", "79.9", "96"]],
+        "Table 1. Results of small models on GLUE, all trained on 8 V100 GPUs.",
+        front="Small Models Trained Fast\nAnna Smith Bo Chen\nAbstract. We compare against ELMo (Peters et al., 2018).",
+    )
+    assert [s.hours for _, s in extract_pdf(path, table, thompson).statements if s.hours] == [96]
+
+
+def test_cited_row_whose_time_the_caption_says_the_authors_measured_is_their_baseline(tmp_path, table, thompson):
+    """A cited row ("Transformer (Vaswani et al., 2017)") whose model the caption says the authors timed ("The
+    training time for transformer and our Lite model is measured on ...") is their baseline; another cited row
+    stays others' work."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Params", "BLEU", "Train-time (hours)"],
+        [
+            ["Transformer (Vaswani et al., 2017)", "2.8M", "21.3", "12"],
+            ["Evolved (So et al., 2019)", "3.0M", "22.0", "300"],
+            ["Lite", "2.9M", "22.5", "14"],
+        ],
+        "Table 3: Training cost of translation models. The training time for transformer and our Lite model is "
+        "measured on 8 NVIDIA V100 GPUs.",
+        first_width=70,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(8, 12, "ablation"), (8, 14, "final")]
+
+
+def test_cited_rows_of_an_ablation_table_are_the_authors_variants(tmp_path, table, thompson):
+    """In a table of ablations a row's citation names the design a variant borrows ("Transformer [31]")."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["decoder", "depth", "ft acc", "hours"],
+        [["UNet", "8", "83.7", "12.9"], ["Transformer [31]", "1", "83.4", "8.5"]],
+        "Table 1. Decoder ablation experiments on ImageNet, timed on 128 TPU-v3 cores.",
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert sorted((s.count, s.hours, s.role) for s in found) == [(64, 8.5, "ablation"), (64, 12.9, "ablation")]
+
+
+@pytest.mark.parametrize(("size", "hours"), [(7, [13, 54]), (5, [])])
+def test_table_set_in_a_smaller_font_keeps_its_whole_numbers(tmp_path, size, hours, table, thompson):
+    """A table set smaller than the prose (7 pt under 10 pt: LaTeX's scriptsize) keeps its whole-number cells
+    ("54"), which are no footnote markers; text smaller still (5 pt) is a figure's labels."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Acc.", "Params", "Train-time (hours)"],
+        [["V1-B7", "85.0", "66", "54"], ["V2-M", "85.1", "55", "13"]],
+        "Table 10. Comparison with the same training settings, on 32 TPU v3 cores.",
+        table_size=size,
+    )
+    assert sorted(s.hours for _, s in extract_pdf(path, table, thompson).statements if s.hours) == hours
 
 
 # 14. A context sentence lends hardware, not its attribution ---------------------------------------------------------
@@ -730,6 +857,28 @@ def test_stage_is_the_sentences_own(text, role, table, thompson):
     assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
 
 
+def test_a_run_on_a_pretraining_corpus_is_a_pretraining(table, thompson):
+    """A run whose paragraph names an unlabelled pre-training corpus as its data ("the same corpus as the original
+    BERT model: a concatenation of English Wikipedia and Toronto Book Corpus") is a pre-training, though the
+    sentence names no stage."""
+    text = (
+        "We train our model on the same corpus as the original BERT model: a concatenation of English Wikipedia "
+        "and Toronto Book Corpus. Our model was trained on 8 16GB V100 GPUs for approximately 90 hours."
+    )
+    found = [(s.count, s.hours, s.role, s.dataset) for s in statements_from_text(text, table, thompson) if s.hours]
+    assert found == [(8, 90, "pretrain", "Wikipedia")]
+
+
+def test_a_variants_run_after_the_main_models_is_an_ablation(table, thompson):
+    """A variant's run ("when we added a self-matching layer") timed in the sentence after the main model's."""
+    text = (
+        "The training of the 3-hop model took 5 hours on a single Titan X GPU. However, a one-hop model took 22 "
+        "hours when we added a self-matching layer."
+    )
+    found = [(s.hours, s.role) for s in statements_from_text(text, table, thompson) if s.hours]
+    assert found == [(5, "final"), (22, "ablation")]
+
+
 def test_table_rows_of_percentages_and_sizes(tmp_path, table, thompson):
     """Rows whose other cells are percentages and sizes ("83.9%", "22M", "8.8B"), and rows without a training
     time ("-") between them, are all one table."""
@@ -768,6 +917,29 @@ def test_processor_time_column(tmp_path, table, thompson):
 def test_time_per_unit_times_the_units_trained(sentence, count, hours, table, thompson):
     """A time per epoch (step) with the number of epochs (steps) trained in the same sentence is their product."""
     assert [(s.count, s.hours) for s in _statements(sentence, table, thompson)] == [(count, pytest.approx(hours))]
+
+
+def test_units_trained_stated_once_in_the_paper():
+    """The paper's count of each unit of training, epochs also from the steps run and the steps of an epoch; a
+    unit given two counts (pre-training and fine-tuning) has none."""
+    units = units_trained_in([
+        "All language models are trained for 300k iterations.",
+        "Table 2 also lists the time it takes to advance one epoch which is equivalent to 68,507 iterations.",
+    ])  # fmt: skip
+    assert units["iteration"] == 300_000 and math.isclose(units["epoch"], 300_000 / 68_507)
+    assert units_trained_in(["We pre-train for 1M steps.", "We then fine-tune for 10k steps."]) == {}
+
+
+def test_time_per_epoch_times_the_epochs_the_paper_trains(tmp_path, table, thompson):
+    """A time per epoch ("each epoch takes around two days") whose sentence counts no epochs: the paper's count of
+    them (300k iterations of 60,000 an epoch: 5 epochs), stated elsewhere, gives the total."""
+    pages = [
+        FILLER * 3 + "We train on 512 NVIDIA V100 GPUs. One epoch is equivalent to 60,000 iterations. For the large "
+        "model, each epoch takes around two days. " + FILLER * 2,
+        FILLER * 2 + "All language models are trained for 300k iterations. " + FILLER * 2,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "epochs.pdf", pages), table, thompson)
+    assert [(s.count, s.hours) for _, s in result.statements if s.hours] == [(512, 240)]
 
 
 @pytest.mark.parametrize(("header", "hours"), [("Train time (wks)", 2 * 168), ("Months", 2 * 730.5), ("(hrs)", 2)])

@@ -11,10 +11,19 @@ from pathlib import Path
 import pandas as pd
 
 from .arxiv import base_id
+from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable
 from .pdftext import candidates_from_text, sentences
-from .reader import CANDIDATE, HARDWARE, read_paper, year_of
-from .statements import Statement, continues_training, dataset_of, join_sentences, parse_sentence, role_of
+from .reader import CANDIDATE, HARDWARE, SCHEDULE, read_paper, year_of
+from .statements import (
+    Statement,
+    continues_training,
+    dataset_of,
+    join_sentences,
+    parse_sentence,
+    role_of,
+    units_trained_in,
+)
 from .vocabulary import TRAINING
 
 
@@ -82,35 +91,41 @@ def statements_from_candidate(
     section: str = "",
     paper: list[PaperHardware] | None = None,
     dataset_hint: str = "",
+    units: dict[str, float] | None = None,
 ) -> list[Statement]:
     """Statements of one candidate. A duration without hardware borrows it from the nearest preceding sentence of
     the context that names it ("We trained on 8 P100 GPUs. ... The base models trained for 12 hours."), else from
     the paper's hardware sentences (`paper`: "All models are trained on 8 V100 GPUs." pages away), nearest first
     and with lower confidence the farther they stand; only the candidate's own durations are kept. A candidate in a
-    related-work section is others' work unless the authors speak in it."""
+    related-work section is others' work unless the authors speak in it. `units`: the units of training the paper
+    says its training ran (statements.units_trained_in), which a time per unit counts when its sentence does not."""
     if section == "related" and not _FIRST_PERSON.search(sentence):
         return []
-    found = parse_sentence(sentence, table, convention, language_model, year)
+    found = parse_sentence(sentence, table, convention, language_model, year, units=units)
     stmts = [s for s in found if s.hours or s.chip_hours]
     if not stmts and context:
         stmts = _continued(sentence, context, table, convention, language_model, year)
     elif stmts and not all(_complete(s) for s in stmts):
         if context:
-            joined, richer = _with_context(sentence, context, table, convention, language_model, year)
+            joined, richer = _with_context(sentence, context, table, convention, language_model, year, units=units)
             stmts = [_replace(stmt, richer, joined) for stmt in stmts]
         if paper and not all(_complete(s) for s in stmts):
             stmts = [stmt if _complete(stmt) else _from_paper(stmt, sentence, page, paper, table, convention,
-                                                               language_model, year) for stmt in stmts]  # fmt: skip
+                                                               language_model, year, units)
+                     for stmt in stmts]  # fmt: skip
         own = [s for s in found if s.hours or s.chip_hours]
         for stmt, mine in zip(stmts, own, strict=True):  # the stage is the sentence's, not its hardware sentence's
             stmt.role = mine.role
     for stmt in stmts:  # a statement that names no stage or dataset takes its paragraph's, then its section's
         if context and section == "table":  # the row's own cue, else its caption's (not the caption sentence's)
-            stmt.role = caption_role(next((s.role for s in found if s.hours or s.chip_hours), "final"), context)
+            own_role = next((s.role for s in found if s.hours or s.chip_hours), "final")
+            stmt.role = caption_role(own_role, context, sentence)
         elif context:
             stmt.role = context_role(stmt.role, context)
             stmt.dataset = stmt.dataset or context_dataset(context)
         stmt.dataset = stmt.dataset or dataset_hint
+        if stmt.role == "final" and stmt.dataset and load_datasets().is_corpus(stmt.dataset):
+            stmt.role = "pretrain"  # a run on an unlabelled corpus ("Wikipedia and Toronto Book Corpus") pre-trains
     return stmts
 
 
@@ -126,13 +141,22 @@ def context_role(role: str, context: str) -> str:
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
 
 
-def caption_role(role: str, caption: str) -> str:
-    """A table row without a cue of its own (`final`) takes the stage its caption names first, ablations too: the
-    caption's head says what the table is ("Table 1. MAE decoder ablation experiments ... The pre-training schedule
-    is 800 epochs." is a table of ablations)."""
+def caption_role(role: str, caption: str, row: str = "") -> str:
+    """A table row without a cue of its own (`final`) takes the stage its caption gives the rows carrying its
+    mark ("Models marked with 21k are pretrained on ImageNet21k": a row "EfficientNetV2-S (21k)" is pre-training),
+    else the stage its caption names first, ablations too: the caption's head says what the table is ("Table 1. MAE
+    decoder ablation experiments ... The pre-training schedule is 800 epochs." is a table of ablations). `row`: the
+    row written out ("Training EfficientNetV2-S (21k) 84.9% took 9 hours (table: ...)")."""
     if role != "final":
         return role
     text = " ".join(caption.lower().split()).replace("-", " ")
+    label = row.lower().split(" took ")[0]
+    for match in _MARK.finditer(text):
+        mark, what = match.group("mark") or match.group("mark2"), match.group("what") or match.group("what2")
+        marked = re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", label) if mark[0].isalnum() else mark in label
+        stage = role_of(what, 0, 0)
+        if marked and stage in (*CONTEXT_ROLES, "ablation"):
+            return stage
     named = role_of(text, 0, 0)
     if named in (*CONTEXT_ROLES, "ablation"):
         return named
@@ -140,6 +164,12 @@ def caption_role(role: str, caption: str) -> str:
     return "ablation" if _COMPARISON.search(text) else role
 
 
+# A caption's legend of a row mark: "models marked with 21k are pretrained on ...", "* denotes pre-trained models"
+_MARK = re.compile(
+    r"\b(?:marked|denoted|labell?ed|indicated|tagged) (?:with|by|as) [\"'(]?(?P<mark>[^\s\"')]+)[\"')]? "
+    r"(?:are|were|is|was) (?P<what>[^.;]*)|"
+    r"(?:^|[\s(])[\"']?(?P<mark2>[^\s\"']+)[\"']? (?:denotes|denote|indicates|means|marks) (?P<what2>[^.;]*)"
+)
 _COMPARISON = re.compile(r"\b(comparisons?|compared|comparing|relative to|speed ?ups?)\b")
 
 
@@ -179,7 +209,7 @@ def training_hardware(hardware: PaperHardware) -> bool:
     )  # fmt: skip
 
 
-def _from_paper(stmt, sentence, page, paper, table, convention, language_model, year) -> Statement:
+def _from_paper(stmt, sentence, page, paper, table, convention, language_model, year, units=None) -> Statement:
     """`stmt` with the hardware of the nearest of the paper's hardware sentences that parses with its duration (an
     implementation-details section first among equals), its confidence lowered by the distance. A duration that
     counts its processors without naming them ("on 8 GPUs") takes only a sentence that counts as many. When no
@@ -197,7 +227,7 @@ def _from_paper(stmt, sentence, page, paper, table, convention, language_model, 
     for accept in (_complete, imputed):
         for hardware in ordered:
             joined = join_sentences(hardware.sentence, sentence)
-            same = [s for s in parse_sentence(joined, table, convention, language_model, year)
+            same = [s for s in parse_sentence(joined, table, convention, language_model, year, units=units)
                     if accept(s) and _same_duration(s, stmt)
                     and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
             if same:
@@ -217,6 +247,7 @@ def _with_context(
     language_model: bool,
     year: int | None = None,
     keep=None,
+    units: dict[str, float] | None = None,
 ) -> tuple[str, list[Statement]]:
     """The sentence joined with the nearest preceding context sentence whose joint parse gives statements (those
     `keep` accepts), and those statements; ("", []) when none does."""
@@ -224,7 +255,7 @@ def _with_context(
         joined = join_sentences(previous, sentence)
         found = [
             s
-            for s in parse_sentence(joined, table, convention, language_model, year)
+            for s in parse_sentence(joined, table, convention, language_model, year, units=units)
             if s.status in ("ok", "imputed hardware") and (keep is None or keep(s))
         ]
         if found:
@@ -302,6 +333,7 @@ def statements_of_paper(
     sentences are offered to every candidate."""
     paper = [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == HARDWARE]
     paper += [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == CANDIDATE]
+    units = units_trained_in([r["sentence"] for r in rows if r["kind"] == SCHEDULE])
     found = []
     for row in rows:
         if row["kind"] != CANDIDATE:
@@ -309,7 +341,7 @@ def statements_of_paper(
         context = row["context"] if isinstance(row["context"], str) else ""
         hint = row.get("dataset_hint") if isinstance(row.get("dataset_hint"), str) else ""
         for stmt in statements_from_candidate(row["sentence"], context, table, conventions, language_model, year,
-                                              row["page"], row["section"], paper, hint):  # fmt: skip
+                                              row["page"], row["section"], paper, hint, units):  # fmt: skip
             found.append((stmt, row))
     return found
 

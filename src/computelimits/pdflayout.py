@@ -147,18 +147,40 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     return float(best_x) if two else None
 
 
+MARKER_GAP = 3.0  # points between a footnote marker and the word it stands beside at most
+# Text below two thirds of the body's size is a figure's labels, not a table's cells (the smallest size a table is
+# set in, LaTeX's scriptsize, is 70% of the body's)
+FIGURE_TEXT = 0.65
+
+
 def body_words(words: list[dict], height: float) -> list[dict]:
     """Drop what is not running text: sideways text (arXiv stamps), footnote markers (small digits and symbols
-    beside words: 'GPUs¹'), and small-font lines in the bottom fifth of the page (footnotes, footers)."""
+    beside a word of the body's size: 'GPUs¹'; a small number among small words is a cell of a table set in a
+    smaller font, kept, unless it is smaller still, a figure's label), and small-font lines in the bottom fifth of
+    the page (footnotes, footers)."""
     words = [w for w in words if w.get("upright", True)]
     if not words:
         return []
     sizes = sorted(w["size"] for w in words)
     body = sizes[len(sizes) // 2]
+    large: dict[int, list[dict]] = {}  # the words of the body's size by band of 10 points (top)
+    for word in words:
+        if word["size"] >= 0.8 * body:
+            large.setdefault(int(word["top"] // 10), []).append(word)
+
+    def beside_large(word: dict) -> bool:
+        band = int(word["top"] // 10)
+        return any(
+            other["top"] < word["bottom"] and other["bottom"] > word["top"]
+            and max(word["x0"] - other["x1"], other["x0"] - word["x1"]) <= MARKER_GAP
+            for b in (band - 1, band, band + 1) for other in large.get(b, ())
+        )  # fmt: skip
+
     kept = []
     for word in words:
         small = word["size"] < 0.8 * body
-        if small and re.fullmatch(r"[\d*†‡§¶,]+", word["text"]):
+        tiny = word["size"] < FIGURE_TEXT * body
+        if small and re.fullmatch(r"[\d*†‡§¶,]+", word["text"]) and (tiny or beside_large(word)):
             continue
         if small and word["top"] > 0.8 * height:
             continue

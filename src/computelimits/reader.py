@@ -12,7 +12,10 @@ Stages, each in its own module:
 4. paper hardware: sentences anywhere in the paper (but the bibliography) that name processors with a count ("All
    models are trained on 8 V100 GPUs"), offered by the parser to durations that name none ("Training took roughly
    a week."), with lower confidence the farther away they stand;
-5. the year of the paper (its arXiv id), to impute the type of a processor named without one ("8 GPUs").
+5. paper schedule: sentences anywhere in the paper (but the bibliography and related work) that say how many units
+   the training ran or how many steps an epoch has ("All language models are trained for 300k iterations"), which
+   count a time per unit whose sentence counts none ("each epoch takes around two days");
+6. the year of the paper (its arXiv id), to impute the type of a processor named without one ("8 GPUs").
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ from .datasets import load_datasets
 from .pdflayout import clean_text, page_is_candidate, pages_word_lines, read_pages
 from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
-from .tables_pdf import read_tables
+from .statements import schedule_sentence
+from .tables_pdf import cited_models, read_tables
 from .vocabulary import PROCESSOR_HINT, counted_durations
 
-CANDIDATE, HARDWARE = "candidate", "hardware"
+CANDIDATE, HARDWARE, SCHEDULE = "candidate", "hardware", "schedule"
+# A page that may state the training's length in units ("trained for 300k iterations")
+_SCHEDULE_HINT = re.compile(r"\b(epochs?|iterations|steps|updates)\b", re.I)
 # A sentence naming processors with a count: "8 V100 GPUs", "a single TPU v3", "eight GPUs", "4 x A100"
 _COUNTED_PROCESSOR = re.compile(
     r"(\b\d[\d,.]*\s*(?:x\s*)?|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|single)\s+)"
@@ -40,7 +46,9 @@ _COUNTED_PROCESSOR = re.compile(
 @dataclass
 class Candidate:
     page: int
-    kind: str  # CANDIDATE (a sentence with a duration) or HARDWARE (a sentence naming processors, paper-wide)
+    # CANDIDATE (a sentence with a duration), HARDWARE (a sentence naming processors, paper-wide) or SCHEDULE (one
+    # saying how many units the training ran, paper-wide: "All models are trained for 300k iterations")
+    kind: str
     section: str
     sentence: str
     context: str = ""
@@ -160,6 +168,31 @@ def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> lis
     return found
 
 
+def front_authors(first_page: str) -> frozenset[str]:
+    """The capitalised words of the first page's front matter, its title and authors: the lines before its
+    abstract, introduction or first citation (at most 15)."""
+    words: set[str] = set()
+    for line in _lines(first_page)[:15]:
+        if re.search(r"\babstract\b|^\d*\s*introduction\b", line, re.I) or re.search(r"\bet al\b|\(\D*\d{4}", line):
+            break
+        words.update(re.findall(r"[A-Z](?:[^\W\d_]|['-])*", line))  # "Han1": the name, not its affiliation mark
+    return frozenset(words)
+
+
+def _schedule_sentences(texts: list[str], plan: _Outline) -> list[Candidate]:
+    """Sentences saying how many units the training ran, or how many steps an epoch has, on every page outside
+    the bibliography (a time per epoch is counted by them: statements.units_trained_in)."""
+    found = []
+    for index, text in enumerate(texts):
+        if not _SCHEDULE_HINT.search(text):
+            continue
+        for kind, block in _blocks(_lines(text), plan.start_kind[index]):
+            for sentence in sentences(strip_reference_entries(clean_text(block))):
+                if kind != "related" and schedule_sentence(sentence) and not looks_like_reference(sentence):
+                    found.append(Candidate(index + 1, SCHEDULE, kind, sentence))
+    return found
+
+
 def read_paper(path: str | Path) -> Paper:
     """The candidates and hardware sentences of one PDF (raises on an unreadable file: the driver reports it)."""
     texts, stamp = read_pages(path)
@@ -175,8 +208,10 @@ def read_paper(path: str | Path) -> Paper:
         and any((h := heading(line)) and h.ends_references() for line in _lines(text))
     ]  # fmt: skip  (a page that starts in the references but has an appendix after them)
     if chosen:
+        authors = front_authors(texts[0]) if texts else frozenset()
+        cited = cited_models(" ".join(" ".join(t.split()) for t in texts), authors)
         for index, word_lines in pages_word_lines(path, sorted(chosen)):
-            rows, taken = read_tables(word_lines)
+            rows, taken = read_tables(word_lines, authors, cited)
             # a table's header and rows are no running text
             lines = [" ".join(w["text"] for w in line) for i, line in enumerate(word_lines) if i not in taken]
             if plan.start_kind[index] != "references":
@@ -204,5 +239,6 @@ def read_paper(path: str | Path) -> Paper:
                 elif _COUNTED_PROCESSOR.search(sentence):
                     paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
     paper.candidates += _hardware_sentences(texts, plan, set(chosen))
+    paper.candidates += _schedule_sentences(texts, plan)
     paper.candidates.sort(key=lambda c: (c.page, c.kind != CANDIDATE))
     return paper

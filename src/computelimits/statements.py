@@ -48,7 +48,9 @@ _REJECT = {
     "speed-up": re.compile(
         r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
         r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|d)\b|"
-        r"\b\d+(\.\d+)? ?(x|times) (faster|slower|less|more)\b|"
+        # "3x faster", "10x less compute" ("10x more data" is the data's size, not a speed)
+        r"\b\d+(\.\d+)? ?(x|times) (faster|slower|(less|more)(?= (training |wall ?clock )?(time|compute|computation|"
+        r"resources|flops|costs?|energy|gpus?|tpus?)\b|\s*[,.;)]|\s*$))|"
         r"\b(reduc\w*|cut\w*|shorten\w*|speed\w* up)\b.{0,40}\b(training|wall ?clock) time\b"
     ),
     # "can process 50 billion tokens a day": a rate, not a duration
@@ -530,22 +532,77 @@ _UNITS_COUNTED = re.compile(
 )
 
 
-def _units_trained(text: str, start: int, end: int) -> float | None:
+def _count(number: str) -> float | None:
+    """A count of units as written ("90", "300k", "1.5m", "ninety"); None when it is none above 1."""
+    number = number.replace(" ", "")
+    scale = {"k": 1e3, "m": 1e6}.get(number[-1], 1.0)
+    value = word_number(number.rstrip("km")) if scale != 1.0 else word_number(number)
+    return value * scale if value and value * scale > 1 else None
+
+
+def _units_trained(text: str, start: int, end: int, paper: dict[str, float] | None = None) -> float | None:
     """For a time per unit of training at [start, end) ("each epoch takes 2 hours", "35 minutes per epoch"), the
-    number of those units the sentence says the training ran ("we train for 90 epochs"): the total is the product;
-    None when it says none (the time stays a time per unit)."""
+    number of those units the sentence says the training ran ("we train for 90 epochs"), else the paper does
+    (`paper`: units_trained_in); the total is the product; None when neither says (the time stays a time per
+    unit)."""
     near = re.search(rf"\b{_UNIT_WORD}\b", text[max(0, start - 40) : end + 30])
     if not near:
         return None
     for match in _UNITS_COUNTED.finditer(text):
         if match.group("u") != near.group("u") or start <= match.start() < end:
             continue
-        number = match.group("n").replace(" ", "")
-        scale = {"k": 1e3, "m": 1e6}.get(number[-1], 1.0)
-        value = word_number(number.rstrip("km")) if scale != 1.0 else word_number(number)
-        if value and value * scale > 1:
-            return value * scale
-    return None
+        if value := _count(match.group("n")):
+            return value
+    return (paper or {}).get(near.group("u"))
+
+
+# The length of the training in units ("All language models are trained for 300k iterations") and the size of an
+# epoch in steps ("the time it takes to advance one epoch which is equivalent to 68,507 iterations")
+_SCHEDULE = re.compile(
+    rf"(?:{TRAINING_VERB.pattern}|\b(ran|run)\b)[^.;]*?\bfor (a total of |about |around |roughly |approximately )?"
+    rf"(?P<n>\d+(?:\.\d+)?\s*[km]?|{NUMBER}) (training )?{_UNIT_WORD}s\b"
+)
+_EPOCH_SIZE = re.compile(
+    r"\b(one|an|each|a single|1) epoch\b[^.;]{0,40}?\b(equivalent to|corresponds to|equals|=|of)\s+"
+    r"(?P<n>\d+(?:\.\d+)?\s*[km]?) (?P<u>iteration|step|update)s\b"
+)
+
+
+def _counted_unit(text: str, units: dict[str, float]) -> bool:
+    """Whether a prepared sentence times one unit of training ("each epoch takes ...") that `units` counts."""
+    return any(
+        m.group(3) in units
+        for m in re.finditer(r"\b(one|each|every|a single|per)( training)? (epoch|iteration|step|update)\b", text)
+    )
+
+
+def schedule_sentence(sentence: str) -> bool:
+    """Whether a sentence states how many units the training ran or how many steps an epoch has."""
+    text = _prepare(sentence)
+    return bool(_SCHEDULE.search(text) or _EPOCH_SIZE.search(text))
+
+
+def units_trained_in(sentences: list[str]) -> dict[str, float]:
+    """The units of training the paper's sentences say its training ran, one count per unit (epoch, iteration,
+    step, update) that all agree on; epochs also from the steps run and the steps an epoch has ("trained for 300k
+    iterations" and "one epoch, which is equivalent to 68,507 iterations": 4.38 epochs). A unit given two counts
+    ("pre-trained for 1M steps", "fine-tuned for 10k steps") has none."""
+    counts: dict[str, set[float]] = {}
+    sizes: dict[str, set[float]] = {}
+    for sentence in sentences:
+        text = _prepare(sentence)
+        for match in _SCHEDULE.finditer(text):
+            if value := _count(match.group("n")):
+                counts.setdefault(match.group("u"), set()).add(value)
+        for match in _EPOCH_SIZE.finditer(text):
+            if value := _count(match.group("n")):
+                sizes.setdefault(match.group("u"), set()).add(value)
+    units = {unit: next(iter(values)) for unit, values in counts.items() if len(values) == 1}
+    if "epoch" not in counts:
+        for unit, values in sizes.items():
+            if len(values) == 1 and unit in units:
+                units["epoch"] = units[unit] / next(iter(values))
+    return units
 
 
 def clause_reason(text: str, start: int, end: int) -> str | None:
@@ -646,19 +703,28 @@ def parse_sentence(
     language_model: bool = False,
     year: float | None = None,
     strict: bool = True,
+    units: dict[str, float] | None = None,
 ) -> list[Statement]:
     """All training-burden statements in `sentence` (an empty list when it states none); FLOPs under the
     convention (or under each of the Conventions, the chosen one in `flop`). `year`: the paper's, to impute the
     type of a processor named without one ("8 GPUs"). `strict=False` takes a sentence without a training word as a
-    training statement (the user says it is one: `computelimits parse`); the other reasons to reject still hold."""
+    training statement (the user says it is one: `computelimits parse`); the other reasons to reject still hold.
+    `units`: the units of training the paper says its training ran (units_trained_in), for a time per unit whose
+    sentence says none ("each epoch takes around two days")."""
     try:
-        return _parse(sentence, table, Conventions.of(convention), language_model, year, strict)
+        return _parse(sentence, table, Conventions.of(convention), language_model, year, strict, units)
     except Exception as exc:  # the parser must never stop a run: report instead
         return [Statement(sentence=sentence, status=f"parser error: {type(exc).__name__}")]
 
 
 def _parse(
-    sentence: str, table: HardwareTable, convention: Conventions, language_model: bool, year: float | None, strict: bool
+    sentence: str,
+    table: HardwareTable,
+    convention: Conventions,
+    language_model: bool,
+    year: float | None,
+    strict: bool,
+    units: dict[str, float] | None = None,
 ) -> list[Statement]:
     if not isinstance(sentence, str) or not sentence.strip():
         return []
@@ -669,22 +735,25 @@ def _parse(
         inference_here = True
     else:
         inference_here = False
-    if reason and (strict or reason != "no training verb"):
+    # "each epoch takes around two days" names no training, but a unit of it: counted by the paper's units trained
+    per_unit_only = reason == "no training verb" and bool(units) and _counted_unit(text, units)
+    if reason and (strict or reason != "no training verb") and not per_unit_only:
         return []
 
     def rejected(start: int, end: int) -> bool:
         return bool(clause_reason(text, start, end)) or (inference_here and _inference_clause(text, start))
 
-    chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6])]
+    chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6]) and not per_unit_only]
     spans = [(c[5], c[6]) for c in chip_times]
     durations = []
     for d in _durations(text):
         if any(s <= d[2] < e for s, e in spans):
             continue
         if not rejected(d[2], d[3]):
-            durations.append(d)
-        elif clause_reason(text, d[2], d[3]) == "per unit" and (units := _units_trained(text, d[2], d[3])):
-            durations.append((d[0] * units, d[1] * units, d[2], d[3]))  # "each epoch takes 2 hours; 90 epochs"
+            if not per_unit_only:
+                durations.append(d)
+        elif clause_reason(text, d[2], d[3]) == "per unit" and (count := _units_trained(text, d[2], d[3], units)):
+            durations.append((d[0] * count, d[1] * count, d[2], d[3]))  # "each epoch takes 2 hours; 90 epochs"
     if not durations and not chip_times:
         return []
     masked = text
@@ -761,8 +830,11 @@ _ROLE_CUES = {
         r"\bfine ?tun\w*|\bfinetun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
         r"\brefinement (phase|stage)\b"
     ),
+    # a variant run: a component added to or removed from the model ("when we added a self-matching layer",
+    # "w/o the decoder")
     "ablation": re.compile(
-        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model))\b"
+        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model)|"
+        r"(when|if|once) we (add|added|remove|removed|replace|replaced|drop|dropped)|w/o)\b"
     ),
     "total": re.compile(
         r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"

@@ -4,11 +4,14 @@ and the rows under it, read from the word positions of a pdfplumber page.
 Each row becomes one statement the parser reads, written out as a sentence ("Training RNNenc-30 took 109 hours on
 TITAN BLACK (table: 'Hours')."), so a table row and a sentence are judged by the same rules. A header about speed
 (latency, ms, FPS, throughput, inference) is no training time, though a speed column beside a training-time one
-("Infer-time(ms) Train-time (hours)") leaves that one a column; a row citing another work ([12], "et al.") is
-others' work and is left out. A header may be in lower case on a line without prose ("ft acc hours speedup") and
-may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its table's caption ("Table 2. ...
-benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the lines a table takes are no
-running text.
+("Infer-time(ms) Train-time (hours)") leaves that one a column; a row citing another work ([12], "et al.",
+"(Bello, 2021)"), or naming a model the text cites another work for ("ELMo (Peters et al., 2018)"), is others'
+work and is left out, but one citing the paper's own authors, or whose model the caption says the authors timed
+("The training time for transformer and our Lite Transformer is measured on ..."), is their baseline, and in a
+table of ablations a citation names the design a variant borrows. A header may be in lower case on a line without
+prose ("ft acc hours speedup") and may leave the unit to its cells ("TrainTime" over "4.9h"). Each row carries its
+table's caption ("Table 2. ... benchmarked in 128 TPU-v3 cores"), the context where its processors are named; the
+lines a table takes are no running text.
 """
 
 from __future__ import annotations
@@ -42,7 +45,16 @@ _SPEED = re.compile(
 _NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d)?[*†‡]?$")
 # A numeric cell of any column ("83.8%", "56M", "8.8B", "2.8×", "(-17%)"): what makes a line a table row
 _CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
-_CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b", re.I)
+_CITATION = re.compile(
+    r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b|"
+    r"\([A-Z][\w'-]+(?:\s+(?:&|and)\s+[A-Z][\w'-]+)?,?\s+(?:19|20)\d\d[a-z]?\)"  # "(Tan & Le, 2019a)", "(Bello, 2021)"
+)
+# The first author a citation names: "Brock et al., 2021", "(Tan & Le, 2019a)"
+_CITED_AUTHOR = re.compile(
+    r"\b([A-Z][\w'-]+)\s+et al\b|\(([A-Z][\w'-]+)(?:\s+(?:&|and)\s+[A-Z][\w'-]+)?,?\s+(?:19|20)\d\d"
+)
+# A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
+_ABLATION_CAPTION = re.compile(r"\bablations?\b", re.I)
 _STOP = re.compile(r"^(table|figure|fig\.)\s*\d", re.I)
 _CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
 # Words of prose: a line holding one is no header, so a unit written in lower case ("ft acc hours speedup") is a
@@ -141,14 +153,52 @@ def _caption(lines: list[list[dict]], index: int) -> str:
     return " ".join(_text(line) for line in lines[at : at + 1 + CAPTION_LINES])
 
 
-def table_rows(lines: list[list[dict]]) -> list[TableRow]:
+def table_rows(lines: list[list[dict]], authors: frozenset[str] = frozenset()) -> list[TableRow]:
     """The rows of every training-time column on a page (lines of words, page_word_lines), as sentences."""
-    return read_tables(lines)[0]
+    return read_tables(lines, authors)[0]
 
 
-def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
+def _own_citation(text: str, authors: frozenset[str]) -> bool:
+    """Whether a row's citation names the paper's own authors (`authors`: the surnames its front matter names)
+    first: their earlier model, which they ran again as a baseline ("EfficientNet-B7 (Tan & Le, 2019a)")."""
+    cited = [a or b for a, b in _CITED_AUTHOR.findall(text)]
+    return bool(cited) and all(name in authors for name in cited)
+
+
+# A model named with its citation in running text: "ELMo (Peters et al., 2018)", "GPT [31]"
+_NAMED_CITATION = re.compile(
+    r"(?<![\w-])([A-Z][\w.+-]*[\w+])\s+(?:\((?:[A-Z][\w'-]+(?:\s+et\s+al\.?|\s+(?:&|and)\s+[A-Z][\w'-]+)?),?\s+"
+    r"(?:19|20)\d\d[a-z]?[;)]|\[\d+(?:\s*[,–-]\s*\d+)*\])"
+)
+
+
+def cited_models(text: str, authors: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names the paper's text gives with another work's citation ("ELMo (Peters et al., 2018)"): a table row
+    of that name is that work's."""
+    found = set()
+    for match in _NAMED_CITATION.finditer(text):
+        if not _own_citation(match.group(0), authors):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+# A caption's sentence saying the authors timed the rows' runs ("The training time for transformer and our Lite
+# Transformer is measured on NVIDIA V100 GPU")
+_MEASURED = re.compile(r"\b(measured|timed|benchmarked|reproduced|re-?implemented|our implementations?)\b", re.I)
+
+
+def _measured(model: str, caption: str) -> bool:
+    """Whether a caption says the authors timed or ran the model a cited row names (its first word)."""
+    name = re.compile(rf"(?<![\w-]){re.escape(model)}(?![\w-])", re.I)
+    return any(name.search(part) and _MEASURED.search(part) for part in re.split(r"(?<=[.;])\s+", caption))
+
+
+def read_tables(
+    lines: list[list[dict]], authors: frozenset[str] = frozenset(), cited: frozenset[str] = frozenset()
+) -> tuple[list[TableRow], set[int]]:
     """(the rows of every training-time column on a page, as sentences; the indices of the lines its tables take:
-    headers and rows, which are no running text)."""
+    headers and rows, which are no running text). `authors`: the surnames of the paper's authors, whose cited
+    earlier models in a row are their baselines."""
     rows: list[TableRow] = []
     taken: set[int] = set()
     for index, line in enumerate(lines):
@@ -180,13 +230,19 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                     taken.add(offset)
                     continue
                 taken.add(offset)
-                if _CITATION.search(text):
+                caption = _caption(lines, index)
+                cites = bool(_CITATION.search(text)) or row[0]["text"] in cited
+                baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
+                if _CITATION.search(text) and not baseline and not _ABLATION_CAPTION.search(caption):
                     continue
+                if row[0]["text"] in cited and not baseline and not _ABLATION_CAPTION.search(caption):
+                    continue  # a model the text cites another work for ("ELMo (Peters et al., 2018)")
                 label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 subject = f"Training {label}" if label else "Training"
+                subject = f"{subject} (a baseline)" if baseline else subject
                 on = f" on {rest}" if rest else ""
                 phrase = _cell_phrase(row, found.string) if found else ""
                 if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
@@ -195,5 +251,5 @@ def read_tables(lines: list[list[dict]]) -> tuple[list[TableRow], set[int]]:
                     kind, cell_unit = unit.split()[0], unit.split()[-1]
                     value, on = times.group(2), f" on {times.group(1)} {kind}s"
                 sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}')."
-                rows.append(TableRow(offset, sentence, text, _caption(lines, index)))
+                rows.append(TableRow(offset, sentence, text, caption))
     return rows, taken
