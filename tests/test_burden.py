@@ -357,3 +357,24 @@ def test_a_flagged_run_yields_to_another_source(tmp_path):
     assert math.isnan(papers.loc["MEMEN", "flop_thompson"])
     assert papers.loc["Other", "flop_source"] == "extracted"  # nothing else: the flagged run, with its flag
     assert papers.loc["Other", "extracted_flag"]
+
+
+def test_an_ensemble_row_is_not_offered_one_members_run_unflagged(tmp_path):
+    """An ensemble's row (`ensemble` yes or the word in its name) offered a run whose sentence speaks of no ensemble
+    ("the 3-hops model took roughly 5 hours") is flagged, and the chart's value for the ensemble wins."""
+    statements = _paper(
+        [{"sentence": "the training of the 3-hops model took roughly 5 hours", "hours": 5.0, "role": "final",
+          "dataset": "ImageNet"}]
+    )  # fmt: skip
+    rows = ["MEMEN (ensemble model)\t2010.11929\t2017\t80\t\t\t\t\t5e17\t\tchart",
+            "MEMEN (single model)\t2010.11929\t2017\t78\t\t\t\t\t\t\tpaper"]  # fmt: skip
+    papers = _imagenet_merge(tmp_path, rows, statements)
+    assert (
+        papers.loc["MEMEN (ensemble model)", "extracted_flag"] == "the row is an ensemble; the run timed is one model's"
+    )
+    assert papers.loc["MEMEN (ensemble model)", "flop_source"] == "given"
+    assert papers.loc["MEMEN (single model)", "flop_source"] == "extracted"
+    assert (
+        pd.isna(papers.loc["MEMEN (single model)", "extracted_flag"])
+        or not papers.loc["MEMEN (single model)", "extracted_flag"]
+    )

@@ -248,6 +248,9 @@ def merge_benchmark(
             stages, out["extracted_note"], out["extracted_flag"] = stages_for(
                 row["model"], by_paper[key], spec.get("dataset", ""), str(row.get("extra_data", "") or "")
             )
+            if _is_ensemble(row) and stages and not any("ensemble" in str(s["sentence"]).lower() for s in stages):
+                flag = "the row is an ensemble; the run timed is one model's"
+                out["extracted_flag"] = "; ".join(f for f in (out["extracted_flag"], flag) if f)
             values = _extracted(stages, conventions)
             if values:
                 extracted_per_convention = values.pop("per_convention")
@@ -297,6 +300,11 @@ def merge_benchmark(
         rows.append(out)
     frame = pd.DataFrame(rows)
     return frame.reindex(columns=papers_columns(conventions))
+
+
+def _is_ensemble(row: pd.Series) -> bool:
+    """Whether a sheet row is an ensemble's result (its `ensemble` column, or the word in its model name)."""
+    return str(row.get("ensemble", "") or "").strip().lower() == "yes" or "ensemble" in str(row["model"]).lower()
 
 
 def _extracted(stages: list[pd.Series], conventions: Conventions) -> dict:
