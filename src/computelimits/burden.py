@@ -150,11 +150,6 @@ def _mask(values: list[bool]) -> np.ndarray:
     return np.array(values, dtype=bool)
 
 
-def _datasets_named(text: str) -> set[str]:
-    lowered = " ".join(str(text).lower().replace("-", " ").split())
-    return {hit[2] for hit in load_datasets().find_all(lowered)}
-
-
 def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = "") -> tuple[list[pd.Series], str, str]:
     """The statements of one paper that make up the compute of the sheet row `model` on `dataset`, a note when
     some of the paper's runs do not fit the row, and a flag when the runs offered may not be the row's own.
@@ -165,9 +160,8 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = 
     model ("ViT-L/16" for the row "ViT-H/14") are left out. Of the rest: a `total` statement alone; else the `final`
     run that names the row's model (statement_for); else pre-training plus fine-tuning, which together make the
     model; an architecture `search` is returned too (alone when nothing else is timed), for the conventions that
-    count it. Ablations and smaller
-    models are never the row's run. When a role holds runs of different size that the row's name does not tell
-    apart, the largest is taken and flagged."""
+    count it. Ablations and smaller models are never the row's run. When a role holds runs of different size that
+    the row's name does not tell apart, the largest is taken and flagged."""
     table = load_datasets()
     notes, flags = [], []
     others = {i: other_model(model, text) for i, text in paper["sentence"].items()}
@@ -177,7 +171,7 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = 
     paper = paper.loc[_mask([not others[i] for i in paper.index])]
     fits = paper.loc[_mask([table.compatible(d, dataset) for d in paper["dataset"]])]
     pretrain = paper[paper["role"] == "pretrain"]
-    declared = _datasets_named(extra_data) - {dataset}
+    declared = set(table.names_in(extra_data)) - {dataset}
     if declared:
         wrong = {d for d in pretrain["dataset"] if d and d != dataset and d not in declared}
         if wrong:
@@ -200,10 +194,9 @@ def stages_for(model: str, paper: pd.DataFrame, dataset: str, extra_data: str = 
     chosen = pick("total", fits) or pick("final", fits)
     if not chosen:
         chosen = pick("pretrain", pretrain) + pick("finetune", fits)
-        if chosen and not declared:
-            named = {chosen[0]["dataset"]} - {"", dataset} if chosen[0]["role"] == "pretrain" else set()
-            if named and not table.is_corpus(next(iter(named))):
-                flags.append(f"pre-training on {', '.join(named)}, but the row lists no extra data")
+        data = chosen[0]["dataset"] if chosen and chosen[0]["role"] == "pretrain" else ""
+        if data not in ("", dataset) and not declared and not table.is_corpus(data):
+            flags.append(f"pre-training on {data}, but the row lists no extra data")
     # an architecture search goes with the model it found; alone when the paper times nothing else (the
     # conventions that count a search take it, the others find no compute)
     chosen += pick("search", paper)

@@ -34,6 +34,10 @@ class DatasetTable:
                 taken.append(hit)
         return sorted(taken)
 
+    def names_in(self, text: str) -> list[str]:
+        """The datasets raw text names, in order (lower-cased, hyphens as spaces: "ImageNet-21k", "En-De")."""
+        return [hit[2] for hit in self.find_all(" ".join(text.lower().replace("-", " ").split()))]
+
     def compatible(self, stated: str, wanted: str) -> bool:
         """Whether a run stated on `stated` ("" when the paper names none) may be the run on `wanted`."""
         if not stated or not wanted or stated == wanted:

@@ -146,26 +146,34 @@ def _blocks(lines: list[str], kind: str, titles: list[str] | None = None) -> lis
 def dataset_hint(texts: list[str]) -> str:
     """The dataset the text names most often, the later among equals ("" if none): what a statement naming none
     in that section trains on."""
-    lowered = " ".join(" ".join(texts).lower().replace("-", " ").split())
-    found = [hit[2] for hit in load_datasets().find_all(lowered)]
+    found = load_datasets().names_in(" ".join(texts))
     if not found:
         return ""
     counts = {name: found.count(name) for name in found}
     return max(reversed(found), key=lambda name: counts[name])
 
 
-def _hardware_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> list[Candidate]:
-    """Sentences naming processors with a count, on every page but those read as candidates (`skip`, whose
-    sentences the candidate stage keeps) and outside the bibliography."""
-    found = []
+def _paper_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> list[Candidate]:
+    """The paper-wide sentences, outside the bibliography, each page split into sentences once: those naming
+    processors with a count (HARDWARE), on every page but those read as candidates (`skip`, whose sentences the
+    candidate stage keeps); and those saying how many units the training ran, or how many steps an epoch has
+    (SCHEDULE: a time per epoch is counted by them, statements.units_trained_in), on every page but in related
+    work. The hardware sentences come first, each kind in page order."""
+    hardware, schedule = [], []
     for index, text in enumerate(texts):
-        if index in skip or not PROCESSOR_HINT.search(text):
+        wants_hardware = index not in skip and PROCESSOR_HINT.search(text)
+        wants_schedule = _SCHEDULE_HINT.search(text)
+        if not (wants_hardware or wants_schedule):
             continue
         for kind, block in _blocks(_lines(text), plan.start_kind[index]):
             for sentence in sentences(strip_reference_entries(clean_text(block))):
-                if _COUNTED_PROCESSOR.search(sentence) and not looks_like_reference(sentence):
-                    found.append(Candidate(index + 1, HARDWARE, kind, sentence))
-    return found
+                if looks_like_reference(sentence):
+                    continue
+                if wants_hardware and _COUNTED_PROCESSOR.search(sentence):
+                    hardware.append(Candidate(index + 1, HARDWARE, kind, sentence))
+                if wants_schedule and kind != "related" and schedule_sentence(sentence):
+                    schedule.append(Candidate(index + 1, SCHEDULE, kind, sentence))
+    return hardware + schedule
 
 
 def front_authors(first_page: str) -> frozenset[str]:
@@ -177,20 +185,6 @@ def front_authors(first_page: str) -> frozenset[str]:
             break
         words.update(re.findall(r"[A-Z](?:[^\W\d_]|['-])*", line))  # "Han1": the name, not its affiliation mark
     return frozenset(words)
-
-
-def _schedule_sentences(texts: list[str], plan: _Outline) -> list[Candidate]:
-    """Sentences saying how many units the training ran, or how many steps an epoch has, on every page outside
-    the bibliography (a time per epoch is counted by them: statements.units_trained_in)."""
-    found = []
-    for index, text in enumerate(texts):
-        if not _SCHEDULE_HINT.search(text):
-            continue
-        for kind, block in _blocks(_lines(text), plan.start_kind[index]):
-            for sentence in sentences(strip_reference_entries(clean_text(block))):
-                if kind != "related" and schedule_sentence(sentence) and not looks_like_reference(sentence):
-                    found.append(Candidate(index + 1, SCHEDULE, kind, sentence))
-    return found
 
 
 def read_paper(path: str | Path) -> Paper:
@@ -238,7 +232,6 @@ def read_paper(path: str | Path) -> Paper:
                     paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context, hint))
                 elif _COUNTED_PROCESSOR.search(sentence):
                     paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
-    paper.candidates += _hardware_sentences(texts, plan, set(chosen))
-    paper.candidates += _schedule_sentences(texts, plan)
+    paper.candidates += _paper_sentences(texts, plan, set(chosen))
     paper.candidates.sort(key=lambda c: (c.page, c.kind != CANDIDATE))
     return paper

@@ -198,12 +198,15 @@ def read_tables(
 ) -> tuple[list[TableRow], set[int]]:
     """(the rows of every training-time column on a page, as sentences; the indices of the lines its tables take:
     headers and rows, which are no running text). `authors`: the surnames of the paper's authors, whose cited
-    earlier models in a row are their baselines."""
+    earlier models in a row are their baselines; `cited`: the model names the paper's text cites other works for
+    (cited_models)."""
     rows: list[TableRow] = []
     taken: set[int] = set()
     for index, line in enumerate(lines):
         for x0, x1, unit, header in _header_columns(line):
             taken.add(index)
+            caption = _caption(lines, index)
+            ablations = bool(_ABLATION_CAPTION.search(caption))  # a cited row names the design a variant borrows
             for offset, row in enumerate(lines[index + 1 : index + 40], start=index + 1):
                 text = _text(row)
                 if _STOP.match(text) or _header_columns(row):
@@ -230,13 +233,12 @@ def read_tables(
                     taken.add(offset)
                     continue
                 taken.add(offset)
-                caption = _caption(lines, index)
+                # a row citing another work, or naming a model the text cites another work for ("ELMo (Peters et
+                # al., 2018)"), is that work's, unless it is the authors' baseline
                 cites = bool(_CITATION.search(text)) or row[0]["text"] in cited
                 baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
-                if _CITATION.search(text) and not baseline and not _ABLATION_CAPTION.search(caption):
+                if cites and not baseline and not ablations:
                     continue
-                if row[0]["text"] in cited and not baseline and not _ABLATION_CAPTION.search(caption):
-                    continue  # a model the text cites another work for ("ELMo (Peters et al., 2018)")
                 label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
