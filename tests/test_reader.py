@@ -955,3 +955,18 @@ def test_table_time_units_are_the_parsers(tmp_path, table, thompson, header, hou
     )  # fmt: skip
     timed = _timed(extract_pdf(path, table, thompson))
     assert (8, pytest.approx(hours)) in timed
+
+
+def test_processor_time_column_in_lower_case_under_its_chip(tmp_path, table, thompson):
+    """A header of two lines, the chip over the processor-time unit ("TPUv3" over "core-days", the unit in lower
+    case) with cells in thousands ("0.41k"): the column's processor-time on that chip."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1", "Throughput", "TPUv3"],
+        [["", "top-1", "img/sec/core", "core-days"], ["Ours-B", "80.0", "1384", "0.08k"],
+         ["Ours-L", "84.1", "419", "0.41k"]],
+        "Table 3: Accuracy and pre-training cost of our models.",
+        above=True,
+    )  # fmt: skip
+    found = sorted((s.hardware, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements)
+    assert found == [("TPU v3", 80 * 24 / 2), ("TPU v3", 410 * 24 / 2)]

@@ -42,7 +42,11 @@ _TIME_WORD = re.compile(rf"{_UNIT_WORD}|time|wall|[(\[]h[)\]]", re.I)
 _SPEED = re.compile(
     r"\b(latency|ms|fps|throughput|inference|infer|speed|img/s|images/s|tokens/s|test|decod\w*)\b", re.I
 )
-_NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d)?[*†‡]?$")
+# A time cell: "14", "4.9h", "12d", "0.41k" (thousands, as in "TPUv3 core-days" columns)
+_NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d|k)?[*†‡]?$")
+# A chip named over a processor-time column on the header line above ("TPUv3" over "core-days", "V100" over "GPU
+# hours")
+_CHIP_WORD = re.compile(r"^(?:tpu-?v\d\w*|[akhptvl]\d{2,3}[a-z]?)$", re.I)
 # A numeric cell of any column ("83.8%", "56M", "8.8B", "2.8×", "(-17%)"): what makes a line a table row
 _CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
 _CITATION = re.compile(
@@ -101,8 +105,10 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
             i + 1 < len(words) and _HEADER_UNIT.match(words[i + 1])
         )
         # a header cell is capitalised ("Hours"), a unit in brackets ("(h)", "[days]"), or on a plain header line
+        # a processor-time unit ("core-days", "gpu-hours") is a header cell in any case, on a line without prose
+        processor_time = word.lower().strip("()[].,:") in TABLE_PROCESSOR_TIME_UNITS and not _PROSE.search(text)
         if not (unit or unitless) or not (
-            word[0].isupper() or word[0] in "([" or word[:3].lower() in ("gpu", "tpu") or plain
+            word[0].isupper() or word[0] in "([" or word[:3].lower() in ("gpu", "tpu") or plain or processor_time
         ):
             continue
         # the cell: this word and the header words just before it on the line ("Training time (h)", "GPU days")
@@ -193,6 +199,17 @@ def _measured(model: str, caption: str) -> bool:
     return any(name.search(part) and _MEASURED.search(part) for part in re.split(r"(?<=[.;])\s+", caption))
 
 
+def _chip_above(lines: list[list[dict]], index: int, x0: float, x1: float) -> str:
+    """The chip named over the column [x0, x1] of header line `index` on the line above ("TPUv3" over "core-days"),
+    "" when none is."""
+    above = lines[index - 1] if index else []
+    return next(
+        (w["text"] for w in above if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE
+         and _CHIP_WORD.match(w["text"])),
+        "",
+    )  # fmt: skip
+
+
 def read_tables(
     lines: list[list[dict]], authors: frozenset[str] = frozenset(), cited: frozenset[str] = frozenset()
 ) -> tuple[list[TableRow], set[int]]:
@@ -206,6 +223,8 @@ def read_tables(
         for x0, x1, unit, header in _header_columns(line):
             taken.add(index)
             caption = _caption(lines, index)
+            chip = _chip_above(lines, index, x0, x1)
+            header = f"{chip} {header}" if chip else header
             ablations = bool(_ABLATION_CAPTION.search(caption))  # a cited row names the design a variant borrows
             for offset, row in enumerate(lines[index + 1 : index + 40], start=index + 1):
                 text = _text(row)
@@ -224,7 +243,8 @@ def read_tables(
                 # "8 × 14" (or "8×14", one word) in a column of processor-time ("GPU Hours"): 8 processors for 14 hours
                 times = re.fullmatch(r"(\d+)\s*[×x]\s*(\d+(?:\.\d+)?)", _text(cells))
                 per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
-                value = found.group(1) if found and (unit or found.group(2)) else times.group(2) if per_chip else None
+                time_cell = found and (unit or found.group(2) in ("h", "d"))
+                value = found.group(1) if time_cell else times.group(2) if per_chip else None
                 if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
@@ -242,7 +262,12 @@ def read_tables(
                 label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
+                if found and found.group(2) == "k":
+                    value = f"{float(value) * 1000:g}"
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
+                if chip and cell_unit.split()[0] in ("GPU", "TPU"):  # "TPUv3 core days", "V100 GPU hours"
+                    kind, rest = cell_unit.split(" ", 1)
+                    cell_unit = f"{chip} {rest}" if chip.lower().startswith(kind.lower()) else f"{chip} {cell_unit}"
                 subject = f"Training {label}" if label else "Training"
                 subject = f"{subject} (a baseline)" if baseline else subject
                 on = f" on {rest}" if rest else ""
