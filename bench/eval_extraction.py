@@ -431,7 +431,7 @@ def main() -> None:
     parser.add_argument("--pdfs", type=Path, action="append", help="folder of PDFs without labels (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", action="store_true", help="list misses, false detections and false positives")
-    parser.add_argument("--split", choices=("A", "B", "B1", "B2"), help="evaluate only this part of each corpus (docstring)")
+    parser.add_argument("--split", choices=("A", "B", "B1", "B2"), help="evaluate only this part of each corpus")
     args = parser.parse_args()
     folders = [(folder, True) for folder in args.corpus or []] + [(folder, False) for folder in args.pdfs or []]
     if not folders:
