@@ -180,10 +180,12 @@ def test_a_ratio_of_data_is_no_speed_claim(table, thompson):
         "With 4 GPUs, training proceeds at 1.2 seconds per mini-batch.",
         "The model trains at roughly 3 hours per epoch on 8 GPUs.",
         "One pass over the training set takes 2 hours on 8 V100 GPUs.",
+        # no time at all: a letter glued to a number in a formula ("(2H−1)"), when fine-tuned at a resolution H
+        "When fine-tuned at a higher resolution, we map the bias from R (2H−1)(2W−1) to R (2H −1)(2W −1).",
     ],
     ids=[
         "an-epoch", "each-iteration-s", "per-mini-batch-s", "minutes-per-epoch", "seconds-per-mini-batch",
-        "hours-per-epoch", "one-pass",
+        "hours-per-epoch", "one-pass", "formula",
     ],
 )  # fmt: skip
 def test_per_unit_times_are_no_statement(sentence, table, thompson):
@@ -332,11 +334,14 @@ def test_paper_hardware_with_a_pretraining_duration(tmp_path, table, thompson):
         ("Training a one-hop model took 22 hours on one Titan X GPU when we added a self-matching layer.",
          "ablation", ""),
         ("The model w/o the gating layer trains for 9 hours on 4 V100 GPUs.", "ablation", ""),
+        # a run stopped at another model's score, not the final model's whole training
+        ("Our model reaches the same accuracy as a recurrent reader within 3 hours of training on one P100 GPU.",
+         "ablation", ""),
     ],
     ids=[
         "pretrain-jft", "pretrain-no-dataset", "finetune-imagenet", "finetune-squad", "search", "search-cell",
         "final-coco", "final-wmt-en-de", "final-wmt-en-fr", "final-conll", "final-no-dataset", "ablation-models",
-        "ablation-experiments", "ablation-added", "ablation-without",
+        "ablation-experiments", "ablation-added", "ablation-without", "ablation-same-accuracy",
     ],
 )  # fmt: skip
 def test_role_and_dataset(sentence, role, dataset, table, thompson):

@@ -831,10 +831,11 @@ _ROLE_CUES = {
         r"\brefinement (phase|stage)\b"
     ),
     # a variant run: a component added to or removed from the model ("when we added a self-matching layer",
-    # "w/o the decoder")
+    # "w/o the decoder"); a run stopped at another model's score ("achieve the same accuracy as BiDAF within 3 hours")
     "ablation": re.compile(
         r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model)|"
-        r"(when|if|once) we (add|added|remove|removed|replace|replaced|drop|dropped)|w/o)\b"
+        r"(when|if|once) we (add|added|remove|removed|replace|replaced|drop|dropped)|w/o|"
+        r"(the )?same (accuracy|performance|f1|bleu|score|quality|perplexity))\b"
     ),
     "total": re.compile(
         r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"

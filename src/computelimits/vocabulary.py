@@ -37,6 +37,10 @@ COUNTED_DURATION = re.compile(
 _AFTER_SECONDS = re.compile(r"\s*($|[.,;:)\]]|(per|on|for|to|of|and|or|with|in|each|a|an|at|using)\b)", re.I)
 
 
+# After a number glued to a one-letter unit: an operator and a bare number ("2H−1", "2h + 1"), a formula
+_FORMULA_AFTER = re.compile(r"\s*[-+−–]\s*\d+(?![\d.]*\s*[a-z])", re.I)
+
+
 def short_unit_allowed(text: str, match: re.Match[str]) -> bool:
     """One- or two-letter units need a digit right before them ("12h", "5 wk"); "s" and "d" also a space ("5 s",
     but not "1990s" or "100s of GPUs")."""
@@ -46,6 +50,8 @@ def short_unit_allowed(text: str, match: re.Match[str]) -> bool:
     before = text[match.start() : match.start("unit")]
     if not re.search(r"\d\s+$" if unit in ("s", "d") else r"\d\s*$", before):
         return False
+    if not before[-1:].isspace() and _FORMULA_AFTER.match(text[match.end() :]):
+        return False  # "(2H−1)(2W−1)", "2h+1": a glued letter in a formula, no time
     # "s" as seconds only before punctuation or a function word ("1.2 s per mini-batch"); "90.94 S-LSTM" is a name
     return unit != "s" or bool(_AFTER_SECONDS.match(text[match.end() :]))
 
