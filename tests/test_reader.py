@@ -975,3 +975,17 @@ def test_processor_time_column_in_lower_case_under_its_chip(tmp_path, table, tho
     )  # fmt: skip
     found = sorted((s.hardware, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements)
     assert found == [("TPU v3", 80 * 24 / 2), ("TPU v3", 410 * 24 / 2)]
+
+
+def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thompson):
+    """Hardware stated once as a number of processors ("The number of TPUs used for training ranged from 64 to
+    512"), the durations pages away naming none: they take that range of processors, of the type the paper's year
+    makes likely (imputed)."""
+    pages = [
+        "arXiv:1909.00001v1 [cs.CL] 26 Sep 2019 " + FILLER * 3 + "Training was done on Cloud TPUs. The number of TPUs used for training ranged from 64 to 512, "
+        "depending on model size. " + FILLER * 2,
+        BACKGROUND * 3 + "The large model reaches its best score after 34 hours of training. " + BACKGROUND * 2,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "1909.00001v1.pdf", pages), table, thompson)
+    found = [(s.count_low, s.count_high, s.hours, s.status) for p, s in result.statements if p == 2]
+    assert found == [(64, 512, 34, "imputed hardware")], _found(result)

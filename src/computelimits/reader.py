@@ -30,7 +30,7 @@ from .pdftext import CONTEXT_SENTENCES, sentences
 from .sections import Heading, heading, looks_like_reference, run_in_heading, strip_reference_entries
 from .statements import schedule_sentence
 from .tables_pdf import cited_models, read_tables
-from .vocabulary import PROCESSOR_HINT, counted_durations
+from .vocabulary import NUMBER_OF_PROCESSORS, PROCESSOR_HINT, counted_durations
 
 CANDIDATE, HARDWARE, SCHEDULE = "candidate", "hardware", "schedule"
 # A page that may state the training's length in units ("trained for 300k iterations")
@@ -41,6 +41,12 @@ _COUNTED_PROCESSOR = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:gpus?|tpus?|chips?|cores|accelerators?|cards?|[akhptvl]\d{2,3}[a-z]?s?|tpu ?v\d\w*)\b",
     re.I,
 )
+
+
+def counts_processors(sentence: str) -> bool:
+    """Whether a sentence names processors with a count ("8 V100 GPUs", "The number of TPUs ... ranged from 64 to
+    512")."""
+    return bool(_COUNTED_PROCESSOR.search(sentence) or NUMBER_OF_PROCESSORS.search(sentence))
 
 
 @dataclass
@@ -169,7 +175,7 @@ def _paper_sentences(texts: list[str], plan: _Outline, skip: set[int]) -> list[C
             for sentence in sentences(strip_reference_entries(clean_text(block))):
                 if looks_like_reference(sentence):
                     continue
-                if wants_hardware and _COUNTED_PROCESSOR.search(sentence):
+                if wants_hardware and counts_processors(sentence):
                     hardware.append(Candidate(index + 1, HARDWARE, kind, sentence))
                 if wants_schedule and kind != "related" and schedule_sentence(sentence):
                     schedule.append(Candidate(index + 1, SCHEDULE, kind, sentence))
@@ -230,7 +236,7 @@ def read_paper(path: str | Path) -> Paper:
                     opening = titles[block_of[i]] or plan.start_dataset(index)  # the section began pages before
                     hint = dataset_hint([opening, *before])
                     paper.candidates.append(Candidate(index + 1, CANDIDATE, kind, sentence, context, hint))
-                elif _COUNTED_PROCESSOR.search(sentence):
+                elif counts_processors(sentence):
                     paper.candidates.append(Candidate(index + 1, HARDWARE, kind, sentence))
     paper.candidates += _paper_sentences(texts, plan, set(chosen))
     paper.candidates.sort(key=lambda c: (c.page, c.kind != CANDIDATE))

@@ -16,7 +16,15 @@ from itertools import pairwise
 from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable, Processor, flops_by_convention
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
-from .vocabulary import DURATION, GENERIC_PROCESSOR, MACHINE, TRAINING, TRAINING_VERB, short_unit_allowed
+from .vocabulary import (
+    DURATION,
+    GENERIC_PROCESSOR,
+    MACHINE,
+    NUMBER_OF_PROCESSORS,
+    TRAINING,
+    TRAINING_VERB,
+    short_unit_allowed,
+)
 
 MAX_HOURS = 10 * 365.25 * 24
 
@@ -306,9 +314,14 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
             rf"(?<![\w.])(?P<q>{QUANTITY})\s+(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?P<noun>gpus?|tpus?|cores?|chips?|devices?)\b",
             text,
         )
+        numbered = NUMBER_OF_PROCESSORS.search(text)  # "the number of V100 GPUs ranged from 64 to 512"
         if generic:
             count = _quantity(generic.group("q"))
             if generic.group("noun").startswith("core") and proc.kind == "tpu":
+                unit = "core"
+        elif numbered:
+            count = quantity_bounds(numbered)
+            if numbered.group("noun").startswith("core") and proc.kind == "tpu":
                 unit = "core"
     return _Hardware(proc, raw, count, unit, start, end)
 
@@ -378,6 +391,13 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
         value = word_number(machines.group("q"))
         if value:
             generic = _Hardware(None, generic.raw, (value, value), "chip", generic.start, generic.end)
+    # "The number of TPUs used for training ranged from 64 to 512": the count stated as a number of them
+    numbered = NUMBER_OF_PROCESSORS.search(text)
+    if generic is not None and generic.count is None and numbered:
+        bounds = quantity_bounds(numbered)
+        if bounds:
+            unit = "core" if numbered.group("noun").startswith("core") else "chip"
+            generic = _Hardware(None, numbered.group("noun"), bounds, unit, *numbered.span("noun"))
     # "an 8-GPU machine": the number is glued to the noun.
     glued = re.search(rf"(?P<q>{NUMBER}) (?P<noun>gpus?|tpus?) (?:{_MACHINE})", text)
     if glued and (generic is None or generic.count is None):

@@ -110,3 +110,11 @@ PROCESSOR_HINT = re.compile(
     rf"chips?|{MACHINE_NOUNS}|accelerators?|devices?|dgx)\b",
     re.I,
 )
+
+# A count of processors stated as a number of them ("The number of TPUs used for training ranged from 64 to 512",
+# "the number of GPUs is 8"): group q is the QUANTITY (units.quantity_bounds), noun the processor
+NUMBER_OF_PROCESSORS = re.compile(
+    rf"\bnumber of (?:[a-z0-9]+ ){{0,2}}?(?P<noun>gpus|tpus|chips|cores|accelerators|devices)\b[^.;]{{0,50}}?"
+    rf"\b(?:ranged|ranges|range|varied|varies|vary|was|were|is|are)\s+(?:from\s+)?(?P<q>{QUANTITY})(?!\.?\d)",
+    re.I,
+)
