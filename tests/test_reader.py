@@ -982,8 +982,8 @@ def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thomp
     512"), the durations pages away naming none: they take that range of processors, of the type the paper's year
     makes likely (imputed)."""
     pages = [
-        "arXiv:1909.00001v1 [cs.CL] 26 Sep 2019 " + FILLER * 3 + "Training was done on Cloud TPUs. The number of TPUs used for training ranged from 64 to 512, "
-        "depending on model size. " + FILLER * 2,
+        "arXiv:1909.00001v1 [cs.CL] 26 Sep 2019 " + FILLER * 3 + "Training was done on Cloud TPUs. The number of "
+        "TPUs used for training ranged from 64 to 512, depending on model size. " + FILLER * 2,
         BACKGROUND * 3 + "The large model reaches its best score after 34 hours of training. " + BACKGROUND * 2,
     ]
     result = extract_pdf(_pdf(tmp_path / "1909.00001v1.pdf", pages), table, thompson)
