@@ -964,17 +964,19 @@ def test_table_time_units_are_the_parsers(tmp_path, table, thompson, header, hou
 
 def test_processor_time_column_in_lower_case_under_its_chip(tmp_path, table, thompson):
     """A header of two lines, the chip over the processor-time unit ("TPUv3" over "core-days", the unit in lower
-    case) with cells in thousands ("0.41k"): the column's processor-time on that chip."""
+    case) with cells in thousands ("0.41k"), a mark right of them ("(a)"), and a group's label between the rows
+    ("Pre-trained on the larger set"): the column's processor-time on that chip, in every group."""
     path = _table_pdf(
         tmp_path / "t.pdf",
         ["Model", "Top-1", "Throughput", "TPUv3"],
-        [["", "top-1", "img/sec/core", "core-days"], ["Ours-B", "80.0", "1384", "0.08k"],
-         ["Ours-L", "84.1", "419", "0.41k"]],
+        [["", "top-1", "img/sec/core", "core-days"], ["Ours-S", "76.0", "3994", "0.03k", "(a)"],
+         ["Ours-B", "80.0", "1384", "0.08k", "(a)"], ["Pre-trained on the larger set"],
+         ["Ours-L", "84.1", "419", "0.41k", "(a)"]],
         "Table 3: Accuracy and pre-training cost of our models.",
         above=True,
     )  # fmt: skip
     found = sorted((s.hardware, s.chip_hours) for _, s in extract_pdf(path, table, thompson).statements)
-    assert found == [("TPU v3", 80 * 24 / 2), ("TPU v3", 410 * 24 / 2)]
+    assert found == [("TPU v3", 30 * 24 / 2), ("TPU v3", 80 * 24 / 2), ("TPU v3", 410 * 24 / 2)]
 
 
 def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thompson):

@@ -199,6 +199,12 @@ def _measured(model: str, caption: str) -> bool:
     return any(name.search(part) and _MEASURED.search(part) for part in re.split(r"(?<=[.;])\s+", caption))
 
 
+def _timed_row(row: list[dict], x0: float, x1: float) -> bool:
+    """Whether a line is a table row with a number in the column [x0, x1] and numbers in other columns."""
+    cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
+    return any(_NUMBER.match(w["text"]) for w in cells) and sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) >= 2
+
+
 def _chip_above(lines: list[list[dict]], index: int, x0: float, x1: float) -> str:
     """The chip named over the column [x0, x1] of header line `index` on the line above ("TPUv3" over "core-days"),
     "" when none is."""
@@ -246,6 +252,9 @@ def read_tables(
                 time_cell = found and (unit or found.group(2) in ("h", "d"))
                 value = found.group(1) if time_cell else times.group(2) if per_chip else None
                 if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
+                    if offset + 1 < len(lines) and len(row) <= 8 and _timed_row(lines[offset + 1], x0, x1):
+                        taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M")
+                        continue
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
                     if not any(_CELL_NUMBER.match(w["text"]) for w in row):
@@ -266,8 +275,8 @@ def read_tables(
                     value = f"{float(value) * 1000:g}"
                 cell_unit = unit or {"h": "hours", "d": "days"}[found.group(2)]
                 if chip and cell_unit.split()[0] in ("GPU", "TPU"):  # "TPUv3 core days", "V100 GPU hours"
-                    kind, rest = cell_unit.split(" ", 1)
-                    cell_unit = f"{chip} {rest}" if chip.lower().startswith(kind.lower()) else f"{chip} {cell_unit}"
+                    kind, per = cell_unit.split(" ", 1)
+                    cell_unit = f"{chip} {per}" if chip.lower().startswith(kind.lower()) else f"{chip} {cell_unit}"
                 subject = f"Training {label}" if label else "Training"
                 subject = f"{subject} (a baseline)" if baseline else subject
                 on = f" on {rest}" if rest else ""
