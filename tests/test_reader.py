@@ -991,3 +991,19 @@ def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thomp
     result = extract_pdf(_pdf(tmp_path / "1909.00001v1.pdf", pages), table, thompson)
     found = [(s.count_low, s.count_high, s.hours, s.status) for p, s in result.statements if p == 2]
     assert found == [(64, 512, 34, "imputed hardware")], _found(result)
+
+
+def test_table_rows_carrying_a_mark_the_caption_gives_another_works_citation_are_that_works(
+    tmp_path, table, thompson
+):
+    """A row marked "(T)" where the caption's legend says "(T) Numbers provided by Smith et al. [14]" is that work's
+    number, not the authors' run."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Train time (hours)"],
+        [["Ours-S", "83.9%", "12"], ["Other-L (T)", "85.0%", "30"], ["Ours-L", "85.2%", "20"]],
+        "Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs. (T) Numbers provided by Smith et al. "
+        "[14] through personal communication.",
+        above=True,
+    )  # fmt: skip
+    assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]

@@ -199,6 +199,21 @@ def _measured(model: str, caption: str) -> bool:
     return any(name.search(part) and _MEASURED.search(part) for part in re.split(r"(?<=[.;])\s+", caption))
 
 
+# A caption's legend of a row mark in brackets: "(T) Numbers provided by authors of Dosovitskiy et al. [14]"
+_LEGEND = re.compile(r"(?:^|(?<=[\s.;]))\((?P<mark>[^\s()]{1,3})\)\s+(?=[A-Z])")
+
+
+def _others_marks(caption: str, authors: frozenset[str]) -> set[str]:
+    """The row marks a caption's legend gives another work's citation: their rows are that work's numbers."""
+    legends = list(_LEGEND.finditer(caption))
+    marks = set()
+    for legend, after in zip(legends, [*legends[1:], None], strict=False):
+        what = caption[legend.end() : after.start() if after else len(caption)]
+        if _CITATION.search(what) and not _own_citation(what, authors):
+            marks.add(legend.group("mark"))
+    return marks
+
+
 def _timed_row(row: list[dict], x0: float, x1: float) -> bool:
     """Whether a line is a table row with a number in the column [x0, x1] and numbers in other columns."""
     cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
@@ -230,6 +245,7 @@ def read_tables(
             taken.add(index)
             caption = _caption(lines, index)
             chip = _chip_above(lines, index, x0, x1)
+            others_marks = _others_marks(caption, authors)
             header = f"{chip} {header}" if chip else header
             ablations = bool(_ABLATION_CAPTION.search(caption))  # a cited row names the design a variant borrows
             for offset, row in enumerate(lines[index + 1 : index + 40], start=index + 1):
@@ -264,7 +280,9 @@ def read_tables(
                 taken.add(offset)
                 # a row citing another work, or naming a model the text cites another work for ("ELMo (Peters et
                 # al., 2018)"), is that work's, unless it is the authors' baseline
-                cites = bool(_CITATION.search(text)) or row[0]["text"] in cited
+                cites = bool(_CITATION.search(text)) or row[0]["text"] in cited or any(
+                    f"({mark})" in text for mark in others_marks
+                )
                 baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
                 if cites and not baseline and not ablations:
                     continue
