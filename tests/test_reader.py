@@ -993,9 +993,7 @@ def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thomp
     assert found == [(64, 512, 34, "imputed hardware")], _found(result)
 
 
-def test_table_rows_carrying_a_mark_the_caption_gives_another_works_citation_are_that_works(
-    tmp_path, table, thompson
-):
+def test_table_row_marked_as_another_works_number_is_that_works(tmp_path, table, thompson):
     """A row marked "(T)" where the caption's legend says "(T) Numbers provided by Smith et al. [14]" is that work's
     number, not the authors' run."""
     path = _table_pdf(

@@ -280,8 +280,10 @@ def read_tables(
                 taken.add(offset)
                 # a row citing another work, or naming a model the text cites another work for ("ELMo (Peters et
                 # al., 2018)"), is that work's, unless it is the authors' baseline
-                cites = bool(_CITATION.search(text)) or row[0]["text"] in cited or any(
-                    f"({mark})" in text for mark in others_marks
+                cites = (
+                    bool(_CITATION.search(text))
+                    or row[0]["text"] in cited
+                    or any(f"({mark})" in text for mark in others_marks)
                 )
                 baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
                 if cites and not baseline and not ablations:
