@@ -21,8 +21,8 @@ names are evaluated. Per corpus:
    overlapping the labelled chip-hours (papers_dev: duration units in GPU/TPU/core/chip-hours; papers_sheets:
    chip_hours_lo/hi) within 5%, the label possibly twice the statement's (core-hours vs chip-hours).
 3. role accuracy (labels with a role): over the found labelled statements whose role is a ROLE_MAP key, the share
-   whose first matching statement (document order) has `role` == ROLE_MAP[label role]; n/a when the extractor's
-   statements have no `role`.
+   whose first matching statement (document order; one on the label's page first) has `role` ==
+   ROLE_MAP[label role]; n/a when the extractor's statements have no `role`.
 4. false positives: timed statements of evaluated papers matching no labelled timed statement of their paper, each
    classed by the negatives.csv row of the same paper whose sentence is most similar (lower-cased, non-alphanumerics
    to spaces, whitespace collapsed; similar when one contains the other, or when the shared distinct tokens are
@@ -331,7 +331,9 @@ def evaluate(folder: Path, results: dict[str, list[dict]], show: bool) -> dict:
         if not hits:
             misses.append(target)
         elif target.role in ROLE_MAP and has_role:
-            got = results[target.file][hits[0]].get("role")
+            # the statement on the label's page first: the same value may stand on another page for another stage
+            on_page = [i for i in hits if target.page and f"{results[target.file][i]['page']:g}" == target.page]
+            got = results[target.file][(on_page or hits)[0]].get("role")
             roles.append((target, got, got == ROLE_MAP[target.role]))
     found = len(targets) - len(misses)
     value_recall = _ratio(found, len(targets))
