@@ -217,6 +217,20 @@ def test_compound_duration_is_one_statement(sentence, count, hours, table, thomp
     assert [(s.count, s.hours) for s in found] == [(count, pytest.approx(hours))]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Training takes 2h-3h on 8 V100 GPUs.", 2, 3),
+        ("Training took 2 days to 3 days on 8 V100 GPUs.", 48, 72),
+        ("Training took 2-3 days on 8 V100 GPUs.", 48, 72),
+    ],
+    ids=["glued-unit-repeated", "unit-repeated-with-to", "unit-once"],
+)
+def test_range_repeating_its_unit_is_one_range(sentence, low, high, table, thompson):
+    found = _statements(sentence, table, thompson)
+    assert [(s.count, s.hours_low, s.hours_high) for s in found] == [(8, low, high)]
+
+
 # 6. The processor count ---------------------------------------------------------------------------------------------
 
 

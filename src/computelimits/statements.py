@@ -38,6 +38,8 @@ _CHIP_TIME = re.compile(
     rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
     re.I,
 )
+# The upper end of a range that repeats its unit, right after a duration: "2h-3h", "2 days to 3 days"
+_RANGE_END = re.compile(rf"\s*(?:-|\u2013|to|~)\s*(?P<n>{NUMBER})\s*(?P<unit>[a-z]+)(?![a-z])", re.I)
 _GENERIC = GENERIC_PROCESSOR
 _MACHINE = MACHINE
 _TRAINING = TRAINING
@@ -470,7 +472,10 @@ def _to_chips(
 def _durations(text: str) -> list[tuple[float, float, int, int]]:
     """Wall-clock durations as (low_hours, high_hours, start, end), skipping dataset hours and chip-time units."""
     found = []
+    taken = 0  # the end of a range's upper duration, read with its lower one
     for match in DURATION.finditer(text):
+        if match.start() < taken:
+            continue
         unit = match.group("unit").lower()
         if unit not in UNIT_ALIASES or not short_unit_allowed(text, match):
             continue
@@ -481,7 +486,14 @@ def _durations(text: str) -> list[tuple[float, float, int, int]]:
         bounds = quantity_bounds(match)
         if bounds is None:
             continue
-        found.append((to_hours(bounds[0], unit), to_hours(bounds[1], unit), match.start(), match.end()))
+        end = match.end()
+        upper = _RANGE_END.match(text, end)
+        if upper and UNIT_ALIASES.get(upper.group("unit").lower()) == UNIT_ALIASES[unit]:
+            high = word_number(upper.group("n"))
+            if high is not None and high > bounds[1]:  # "from 5 days to 2 days" is a reduction, no range
+                bounds, end = (bounds[0], high), upper.end()
+                taken = end
+        found.append((to_hours(bounds[0], unit), to_hours(bounds[1], unit), match.start(), end))
         alternative = _ALTERNATIVE.search(text[max(0, match.start() - 12) : match.start()])
         if alternative and bounds[0] == bounds[1]:
             hours = to_hours(float(alternative.group(1)), unit)
