@@ -1019,3 +1019,101 @@ def test_table_row_marked_as_another_works_number_is_that_works(tmp_path, table,
         above=True,
     )  # fmt: skip
     assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]
+
+
+def _stacked_pdf(path: Path, header: list[list[str]], rows: list[list[str]], caption: str, columns=None) -> Path:
+    """A one-page PDF: prose, a caption, a table whose header is stacked over several tight lines (a word or two
+    per column on each, 3.5 mm apart), then its rows; `columns`: each column's x (mm), as in a two-column page's
+    table (default 10, 45, 80, ...)."""
+    from fpdf import FPDF
+
+    xs = columns or [10 + 35 * i for i in range(8)]
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, FILLER * 3)
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, caption)
+    pdf.ln(2)
+    pdf.set_font("Helvetica", size=8)
+    for lines, step in ((header, 3.5), (rows, 6)):
+        for line in lines:
+            y = pdf.get_y()
+            for x, text in zip(xs, line, strict=False):
+                pdf.set_xy(x, y)
+                pdf.cell(30, step, text)
+            pdf.set_xy(10, y + step)
+    pdf.set_font("Helvetica", size=10)
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, BACKGROUND * 4)
+    pdf.output(str(path))
+    return path
+
+
+def test_table_header_stacked_over_lines_is_read_as_one_column(tmp_path, table, thompson):
+    """A narrow column's header stacked over three lines ("Train" / "time" / "(hrs)") beside a speed column
+    ("Speed" / "(ms)"): the training time is read, the speed is not."""
+    path = _stacked_pdf(
+        tmp_path / "t.pdf",
+        [["", "", "Speed", "Train"], ["Model", "AP", "(ms)", "time"], ["", "", "", "(hrs)"]],
+        [["Ours-S", "42.1", "409", "14.6"], ["Ours-L", "45.2", "540", "18.4"]],
+        "Table 5. Detection results. Training runs on 8 V100 GPUs.",
+    )
+    assert _timed(extract_pdf(path, table, thompson)) == [(8, 14.6), (8, 18.4)]
+
+
+def test_stacked_header_time_per_epoch_is_no_total_and_count_column_counts(tmp_path, table, thompson):
+    """A stacked header with a column of processor counts ("Total" / "GPUs") and a time per epoch ("Time" / "per" /
+    "Epoch" / "(days)"): no statement from the per-epoch column; a total-time column beside it takes each row's own
+    count."""
+    header = [["", "Total", "Time", "Train"], ["Model", "GPUs", "per", "time"], ["", "", "Epoch", "(days)"],
+              ["", "", "(days)", ""]]  # fmt: skip
+    rows = [["Small", "64", "0.86", "3.8"], ["Large", "512", "2.10", "9.2"]]
+    path = _stacked_pdf(tmp_path / "t.pdf", header, rows, "Table 2. Model configurations; V100 GPUs throughout.")
+    assert _timed(extract_pdf(path, table, thompson)) == [(64, 3.8 * 24), (512, 9.2 * 24)]
+
+
+def test_table_row_across_the_gutter_keeps_its_label(tmp_path, table, thompson):
+    """A two-column page whose table spans both columns: each row, split by the gutter, is one line again, so the
+    row's label (left of the gutter) names the model whose training time stands right of it."""
+    from fpdf import FPDF
+
+    from computelimits.pdflayout import pages_word_lines
+    from computelimits.tables_pdf import read_tables
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    y = pdf.get_y()
+    for x in (10, 110):  # two columns of running text, 90 mm wide
+        pdf.set_xy(x, y)
+        pdf.multi_cell(90, 4.5, (FILLER + BACKGROUND) * 2)
+    y = pdf.get_y() + 6
+    for line in (["Model", "AP", "AP", "Params", "Train time (h)"], ["Baseline-R50", "42.1", "22.5", "25", "14.6"],
+                 ["Ours-R50", "45.2", "25.4", "27", "15.8"]):  # fmt: skip
+        for x, text in zip((10, 60, 85, 115, 150), line, strict=True):
+            pdf.set_xy(x, y)
+            pdf.cell(25, 5, text)
+        y += 6
+    pdf.output(str(tmp_path / "t.pdf"))
+    [(_, lines)] = list(pages_word_lines(tmp_path / "t.pdf", [0]))
+    rows, _ = read_tables(lines)
+    assert [r.sentence.split(" took ")[0] for r in rows] == ["Training Baseline-R50", "Training Ours-R50"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Grid Block (64 × 64) × 256 (64 × 64) × 256 Block PixelShuffle (64 × 64) × 256 (128 × 128) × 64 Add CLS "
+            "Token Grid Block CIFAR-10 50k 32 × 32 2 500 2.6 days",
+            True,
+        ),
+        ("We train ResNet-50 [12] for 90 epochs (about 3 days) on 8 V100 GPUs, as in (He et al., 2016).", False),
+    ],
+    ids=["shapes-in-brackets", "prose-with-citations"],
+)
+def test_text_of_a_table_of_shapes_is_no_sentence(sentence, expected):
+    from computelimits.reader import tabular
+
+    assert tabular(sentence) is expected

@@ -15,7 +15,7 @@ import unicodedata
 from itertools import pairwise
 from pathlib import Path
 
-from .tables_pdf import header_cells
+from .tables_pdf import header_cells, stacked_time_header
 from .vocabulary import PROCESSOR_HINT, TRAINING, TRAINING_VERB, counted_durations
 
 # Page screen on pypdfium2's raw text: a counted duration with a training word within SCREEN_WINDOW / 2 characters,
@@ -27,8 +27,22 @@ _CLOSE = 150
 
 def has_time_table(text: str) -> bool:
     """Whether raw page text has a table header line with a training-time column (tables_pdf reads it; its raw
-    lines may join a header to the text beside it, so they may be longer)."""
-    return any(header_cells(line.split(), max_words=25) for line in re.split(r"\r\n|\n|\r", text))
+    lines may join a header to the text beside it, so they may be longer), or such a header stacked over lines."""
+    lines = re.split(r"\r\n|\n|\r", text)
+    if any(header_cells(line.split(), max_words=25) for line in lines):
+        return True
+    # a header stacked over short lines without numbers ("Speed Train" / "Model AP (ms) time" / "(hrs)"): its words
+    # in raw text run across the columns, so a time word and a bracketed unit among them are enough for the screen
+    run: list[str] = []
+    for line in [*lines, ""]:
+        words = line.split()
+        if 1 <= len(words) <= 8 and not re.search(r"\d", line):
+            run += words
+            continue
+        if 1 < len(run) <= 24 and stacked_time_header(run):
+            return True
+        run = []
+    return False
 
 
 def page_is_candidate(text: str) -> bool:
@@ -129,9 +143,8 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     lines = _group_lines(words)
     crossing = sum(any(w["x0"] < best_x < w["x1"] for w in line) for line in lines)
 
-    def prose(part: list[dict]) -> bool:  # a column's line of running text: wide, its words closely spaced
-        gaps = [b["x0"] - a["x1"] for a, b in pairwise(part)]
-        return len(part) >= 4 and part[-1]["x1"] - part[0]["x0"] >= 0.25 * width and max(gaps) < WORD_GAP
+    def prose(part: list[dict]) -> bool:
+        return _prose(part, width)
 
     ends = sum(
         prose(part) and part[-1]["x1"] >= best_x - COLUMN_EDGE
@@ -145,6 +158,24 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     )
     two = crossing <= len(lines) / 3 and min(ends, begins) >= max(6, len(lines) / 10)
     return float(best_x) if two else None
+
+
+def _prose(part: list[dict], width: float) -> bool:
+    """Whether words of a line are a column's line of running text: wide, its words closely spaced."""
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(part)]
+    return len(part) >= 4 and part[-1]["x1"] - part[0]["x0"] >= 0.25 * width and max(gaps) < WORD_GAP
+
+
+_CELL = re.compile(r"^[(~]?[-+]*\d[\d.,]*%?\)?$")
+
+
+def _table_row_across(left: list[dict], right: list[dict], width: float) -> bool:
+    """Whether the two halves of a line are one row of a table across the gutter: neither is running text and
+    each holds numbers in two cells at least ("R50 + SE 44.5 25.5" | "61.2 39.6 446 15.2")."""
+    return all(
+        part and not _prose(part, width) and sum(bool(_CELL.match(w["text"])) for w in part) >= 2
+        for part in (left, right)
+    )
 
 
 MARKER_GAP = 3.0  # points between a footnote marker and the word it stands beside at most
@@ -283,8 +314,8 @@ def page_word_lines(page) -> list[list[dict]]:
 
 def word_lines(words: list[dict], width: float, height: float) -> list[list[dict]]:
     """Lines of a page's words (dicts with text, x0, x1, top, size, upright) in reading order: a two-column page is
-    read column by column, with full-width lines (titles, wide figures and tables) kept in place between the column
-    blocks."""
+    read column by column, with full-width lines (titles, wide figures and tables, a table's rows across the gutter)
+    kept in place between the column blocks."""
     words = body_words(words, height)
     if not words:
         return []
@@ -296,12 +327,12 @@ def word_lines(words: list[dict], width: float, height: float) -> list[list[dict
     left: list[list[dict]] = []
     right: list[list[dict]] = []
     for line in lines:
-        if any(w["x0"] < gutter < w["x1"] for w in line):
+        left_part = [w for w in line if w["x1"] <= gutter]
+        right_part = [w for w in line if w["x0"] >= gutter]
+        if any(w["x0"] < gutter < w["x1"] for w in line) or _table_row_across(left_part, right_part, width):
             out += left + right + [line]
             left, right = [], []
             continue
-        left_part = [w for w in line if w["x1"] <= gutter]
-        right_part = [w for w in line if w["x0"] >= gutter]
         if left_part:
             left.append(left_part)
         if right_part:

@@ -72,7 +72,8 @@ class Paper:
 def tabular(sentence: str) -> bool:
     """Whether a "sentence" is the text of a table (mostly numbers): its durations are not read as statements."""
     tokens = sentence.split()
-    numbers = sum(bool(re.fullmatch(r"[-+±]?[\d.,/]+%?", t)) for t in tokens)
+    # a shape in brackets ("(64 × 64) × 256") is numbers too; a citation's brackets hold few of a sentence's words
+    numbers = sum(bool(re.fullmatch(r"[-+±]?[\d.,/]+%?", t.strip("()"))) for t in tokens if t.strip("()"))
     return numbers >= 6 and numbers >= 0.3 * len(tokens)
 
 

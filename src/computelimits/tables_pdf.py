@@ -58,6 +58,10 @@ _CITED_AUTHOR = re.compile(
     r"\b([A-Z][\w'-]+)\s+et al\b|\(([A-Z][\w'-]+)(?:\s+(?:&|and)\s+[A-Z][\w'-]+)?,?\s+(?:19|20)\d\d"
 )
 # A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
+# A header's time per unit of training: "per Epoch", "/epoch", "per step", "per iter."
+_PER_UNIT = re.compile(r"(\bper\b|/)\s*(epoch|step|iter\w*|batch|update|image|sample|token)", re.I)
+# A bracketed difference beside a score ("(+1.9)", "(++0.7)", "(-0.3)"): no part of a row's label
+_DELTA = re.compile(r"^[(\[][-+±−]+\d[\d.,]*%?[)\]]$")
 _ABLATION_CAPTION = re.compile(r"\bablations?\b", re.I)
 _STOP = re.compile(r"^(table|figure|fig\.)\s*\d", re.I)
 _CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
@@ -81,14 +85,15 @@ def _text(words: list[dict]) -> str:
     return " ".join(w["text"] for w in words)
 
 
-def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, str | None, str]]:
+def header_cells(words: list[str], max_words: int = 14, min_words: int = 3) -> list[tuple[int, int, str | None, str]]:
     """(first and last word index, unit, header text) of each training-time column of a header line given as its
     words; the unit is None when the header names the time without one ("TrainTime": the cells carry it). A column
     about speed (its cell or the word before it: "Infer-time(ms)", "Inference time (h)") is none, while a speed
-    column beside a training-time one leaves that one a column. `max_words`: the longest header line."""
+    column beside a training-time one leaves that one a column. `max_words`, `min_words`: the longest and shortest
+    header line (a single column of a stacked header may be two words: "Time (h)")."""
     text = " ".join(words)
     if (
-        not 3 <= len(words) <= max_words
+        not min_words <= len(words) <= max_words
         or not _TIME_WORD.search(text)
         or sum(bool(_NUMBER.match(w)) for w in words) > 1
     ):
@@ -121,6 +126,8 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
         before = words[start - 1].strip("()[]") if start else ""
         if _SPEED.search(" ".join(cell)) or _SPEED.fullmatch(before) or _DATA_HOURS.match(before):
             continue
+        if _PER_UNIT.search(" ".join(words[max(0, start - 2) : i + 1])):
+            continue  # "Time per Epoch (days)", "Time/epoch (h)": a time per unit, no total
         key = re.sub(r"[()\[\].,:]", "", " ".join(cell).lower())
         # the longest unit the cell ends in: "GPU Hours" is processor-time, not hours
         unit_name = next((_UNIT_WORDS[k] for k in sorted(_UNIT_WORDS, key=len, reverse=True) if key.endswith(k)), None)
@@ -130,6 +137,13 @@ def header_cells(words: list[str], max_words: int = 14) -> list[tuple[int, int, 
         if unit_name or unitless:
             columns.append((start, i, unit_name, " ".join(cell)))
     return columns
+
+
+def stacked_time_header(words: list[str]) -> bool:
+    """Whether the words of a few short header lines hold a training-time word and a unit in brackets ("Train",
+    "time", "(hrs)"): a header stacked over lines may be among them (the page screen's test; read_tables reads it)."""
+    units = [w for w in words if (m := _HEADER_UNIT.match(w)) and (m.group("a") or m.group("b"))]
+    return bool(units) and any(_HEADER_TIME.match(w) for w in words) and not all(_SPEED.search(w) for w in units)
 
 
 def _header_columns(line: list[dict]) -> list[tuple[float, float, str | None, str]]:
@@ -214,6 +228,75 @@ def _others_marks(caption: str, authors: frozenset[str]) -> set[str]:
     return marks
 
 
+STACK_GAP = 12.0  # points between the tops of the lines of one header at most
+STACK_LINES = 5  # lines a stacked header takes at most
+
+
+def _stacked_header(lines: list[list[dict]], index: int) -> list[int]:
+    """The lines of a header stacked over several lines from line `index` on, a word or two per column each ("Train"
+    over "time" over "(hrs)" in a narrow column), when the line after them is a table row; [] when there is none."""
+    band = [index]
+    for j in range(index + 1, min(len(lines), index + STACK_LINES)):
+        if lines[j][0]["top"] - lines[j - 1][0]["top"] >= STACK_GAP:
+            break
+        band.append(j)
+        if any(_CELL_NUMBER.match(w["text"]) for w in lines[j]):
+            band.pop()
+            break
+    after = band[-1] + 1
+    if len(band) < 2 or after >= len(lines) or any(_CELL_NUMBER.match(w["text"]) for w in lines[index]):
+        return []
+    return band if sum(bool(_CELL_NUMBER.match(w["text"])) for w in lines[after]) >= 2 else []
+
+
+def _gathered(lines: list[list[dict]], band: list[int]) -> list[list[dict]]:
+    """The words of the lines `band` gathered into columns by the spans they share, each column top to bottom."""
+    columns: list[list[dict]] = []
+    for word in sorted((w for j in band for w in lines[j]), key=lambda w: w["x0"]):
+        column = next((c for c in columns if word["x0"] < max(w["x1"] for w in c) and word["x1"] > c[0]["x0"]), None)
+        if column is None:
+            columns.append([word])
+        else:
+            column.append(word)
+    return [sorted(c, key=lambda w: w["top"]) for c in columns]
+
+
+def _stacked_columns(lines: list[list[dict]], band: list[int]) -> list[tuple[float, float, str | None, str]]:
+    """The training-time columns of a stacked header: the words of its lines gathered into columns by the spans they
+    share, each column read top to bottom ("Train time (hrs)")."""
+    found = []
+    for column in _gathered(
+        lines, band
+    ):  # each column on its own: the unit of the column beside it is none of its words
+        words = [w["text"] for w in sorted(column, key=lambda w: w["top"])]
+        x0, x1 = min(w["x0"] for w in column), max(w["x1"] for w in column)
+        found += [(x0, x1, unit, header) for _, _, unit, header in header_cells(words, min_words=2)]
+    return found
+
+
+# A header naming a column of processor counts: "Cores", "#GPUs", "Total GPUs", "TPUs"
+_COUNT_HEADER = re.compile(r"^(?:#|no\.?|num\.?)?\s*(?P<noun>gpus|tpus|cores|chips|devices|accelerators)$", re.I)
+
+
+def _count_columns(words: list[list[dict]]) -> list[tuple[float, float, str]]:
+    """(x0, x1, noun) of each column of processor counts a header holds, given as its columns (lists of words)."""
+    found = []
+    for column in words:
+        nouns = [m.group("noun").lower() for w in column if (m := _COUNT_HEADER.match(w["text"]))]
+        if nouns and not any(_TIME_WORD.search(w["text"]) for w in column):
+            found.append((min(w["x0"] for w in column), max(w["x1"] for w in column), nouns[0]))
+    return found
+
+
+def _row_count(row: list[dict], columns: list[tuple[float, float, str]]) -> str:
+    """A row's processor count from the table's count column as a phrase ("2048 cores"), "" when it has none."""
+    for x0, x1, noun in columns:
+        cells = [w["text"] for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
+        if len(cells) == 1 and re.fullmatch(r"\d[\d,]*", cells[0]):
+            return f"{cells[0].replace(',', '')} {noun}"
+    return ""
+
+
 def _timed_row(row: list[dict], x0: float, x1: float) -> bool:
     """Whether a line is a table row with a number in the column [x0, x1] and numbers in other columns."""
     cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
@@ -240,15 +323,22 @@ def read_tables(
     (cited_models)."""
     rows: list[TableRow] = []
     taken: set[int] = set()
+    stacked: set[int] = set()  # lines of a stacked header read already
     for index, line in enumerate(lines):
-        for x0, x1, unit, header in _header_columns(line):
-            taken.add(index)
+        columns, last = _header_columns(line), index
+        counts = _count_columns([[w] for w in line]) if columns else []
+        if not columns and index not in stacked and (band := _stacked_header(lines, index)):
+            stacked.update(band)
+            columns, last = _stacked_columns(lines, band), band[-1]
+            counts = _count_columns(_gathered(lines, band))
+        for x0, x1, unit, header in columns:
+            taken.update(range(index, last + 1))
             caption = _caption(lines, index)
             chip = _chip_above(lines, index, x0, x1)
             others_marks = _others_marks(caption, authors)
             header = f"{chip} {header}" if chip else header
             ablations = bool(_ABLATION_CAPTION.search(caption))  # a cited row names the design a variant borrows
-            for offset, row in enumerate(lines[index + 1 : index + 40], start=index + 1):
+            for offset, row in enumerate(lines[last + 1 : last + 40], start=last + 1):
                 text = _text(row)
                 if _STOP.match(text) or _header_columns(row):
                     break
@@ -288,7 +378,11 @@ def read_tables(
                 baseline = cites and (_own_citation(text, authors) or _measured(row[0]["text"], caption))
                 if cites and not baseline and not ablations:
                     continue
-                label = " ".join(w["text"] for w in row if w["x1"] < x0 and not _NUMBER.match(w["text"]))
+                label = " ".join(
+                    w["text"]
+                    for w in row
+                    if w["x1"] < x0 and not _NUMBER.match(w["text"]) and not _DELTA.match(w["text"])
+                )
                 rest = " ".join(w["text"] for w in row if w["x0"] > x1 and not re.search(r"\d\.\d|^\d+$", w["text"]))
                 value = value.replace(",", "")
                 if found and found.group(2) == "k":
@@ -300,6 +394,8 @@ def read_tables(
                 subject = f"Training {label}" if label else "Training"
                 subject = f"{subject} (a baseline)" if baseline else subject
                 on = f" on {rest}" if rest else ""
+                if count := _row_count(row, counts):  # "Cores": the row's own processor count
+                    on = f" on {count}"
                 phrase = _cell_phrase(row, found.string) if found else ""
                 if re.match(r"(on|with|using)\b", phrase, re.I):  # "4d on 1 V100 GPU": the cell names the hardware
                     on = f" {phrase}"
