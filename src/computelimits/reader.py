@@ -8,7 +8,9 @@ Stages, each in its own module:
 3. candidates: the pages the screen keeps (pdflayout.page_is_candidate) are read again word by word
    (pdflayout.pages_word_lines: pypdfium2's character boxes), column by column; their lines are split at headings,
    the bibliography is dropped, and every sentence with a counted duration becomes a candidate with its section and
-   the sentences before it (its local context);
+   the sentences before it (its local context); tables (tables_pdf.read_tables) give a sentence per row of a
+   training-time column, its header on one line or stacked over several ("Train" / "time" / "(hrs)"), a row split
+   by the gutter read whole, a column of processor counts ("Cores", "Total GPUs") giving each row its count;
 4. paper hardware: sentences anywhere in the paper (but the bibliography) that name processors with a count ("All
    models are trained on 8 V100 GPUs"), offered by the parser to durations that name none ("Training took roughly
    a week."), with lower confidence the farther away they stand;
