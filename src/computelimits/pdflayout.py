@@ -15,7 +15,7 @@ import unicodedata
 from itertools import pairwise
 from pathlib import Path
 
-from .tables_pdf import header_cells, stacked_time_header
+from .tables_pdf import CELL_NUMBER, header_cells, stacked_time_header
 from .vocabulary import PROCESSOR_HINT, TRAINING, TRAINING_VERB, counted_durations
 
 # Page screen on pypdfium2's raw text: a counted duration with a training word within SCREEN_WINDOW / 2 characters,
@@ -143,16 +143,13 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     lines = _group_lines(words)
     crossing = sum(any(w["x0"] < best_x < w["x1"] for w in line) for line in lines)
 
-    def prose(part: list[dict]) -> bool:
-        return _prose(part, width)
-
     ends = sum(
-        prose(part) and part[-1]["x1"] >= best_x - COLUMN_EDGE
+        _prose(part, width) and part[-1]["x1"] >= best_x - COLUMN_EDGE
         for line in lines
         if (part := [w for w in line if w["x1"] <= best_x])
     )
     begins = sum(
-        prose(part) and part[0]["x0"] <= best_x + COLUMN_EDGE
+        _prose(part, width) and part[0]["x0"] <= best_x + COLUMN_EDGE
         for line in lines
         if (part := [w for w in line if w["x0"] >= best_x])
     )
@@ -166,14 +163,11 @@ def _prose(part: list[dict], width: float) -> bool:
     return len(part) >= 4 and part[-1]["x1"] - part[0]["x0"] >= 0.25 * width and max(gaps) < WORD_GAP
 
 
-_CELL = re.compile(r"^[(~]?[-+]*\d[\d.,]*%?\)?$")
-
-
 def _table_row_across(left: list[dict], right: list[dict], width: float) -> bool:
     """Whether the two halves of a line are one row of a table across the gutter: neither is running text and
     each holds numbers in two cells at least ("R50 + SE 44.5 25.5" | "61.2 39.6 446 15.2")."""
     return all(
-        part and not _prose(part, width) and sum(bool(_CELL.match(w["text"])) for w in part) >= 2
+        part and not _prose(part, width) and sum(bool(CELL_NUMBER.match(w["text"])) for w in part) >= 2
         for part in (left, right)
     )
 

@@ -48,7 +48,7 @@ _NUMBER = re.compile(r"^~?(\d+(?:[.,]\d+)?)(h|d|k)?[*†‡]?$")
 # hours")
 _CHIP_WORD = re.compile(r"^(?:tpu-?v\d\w*|[akhptvl]\d{2,3}[a-z]?)$", re.I)
 # A numeric cell of any column ("83.8%", "56M", "8.8B", "2.8×", "(-17%)"): what makes a line a table row
-_CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
+CELL_NUMBER = re.compile(r"^[~(]?[-+]?\d[\d.,]*(?:%|[kmbt×x])?\)?[*†‡]?$", re.I)
 _CITATION = re.compile(
     r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b|"
     r"\([A-Z][\w'-]+(?:\s+(?:&|and)\s+[A-Z][\w'-]+)?,?\s+(?:19|20)\d\d[a-z]?\)"  # "(Tan & Le, 2019a)", "(Bello, 2021)"
@@ -57,11 +57,11 @@ _CITATION = re.compile(
 _CITED_AUTHOR = re.compile(
     r"\b([A-Z][\w'-]+)\s+et al\b|\(([A-Z][\w'-]+)(?:\s+(?:&|and)\s+[A-Z][\w'-]+)?,?\s+(?:19|20)\d\d"
 )
-# A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
 # A header's time per unit of training: "per Epoch", "/epoch", "per step", "per iter."
 _PER_UNIT = re.compile(r"(\bper\b|/)\s*(epoch|step|iter\w*|batch|update|image|sample|token)", re.I)
 # A bracketed difference beside a score ("(+1.9)", "(++0.7)", "(-0.3)"): no part of a row's label
 _DELTA = re.compile(r"^[(\[][-+±−]+\d[\d.,]*%?[)\]]$")
+# A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
 _ABLATION_CAPTION = re.compile(r"\bablations?\b", re.I)
 _STOP = re.compile(r"^(table|figure|fig\.)\s*\d", re.I)
 _CAPTION = re.compile(r"^table\s*\d+\s*[.:]", re.I)
@@ -237,16 +237,15 @@ def _stacked_header(lines: list[list[dict]], index: int) -> list[int]:
     over "time" over "(hrs)" in a narrow column), when the line after them is a table row; [] when there is none."""
     band = [index]
     for j in range(index + 1, min(len(lines), index + STACK_LINES)):
-        if lines[j][0]["top"] - lines[j - 1][0]["top"] >= STACK_GAP:
+        if lines[j][0]["top"] - lines[j - 1][0]["top"] >= STACK_GAP or any(
+            CELL_NUMBER.match(w["text"]) for w in lines[j]
+        ):
             break
         band.append(j)
-        if any(_CELL_NUMBER.match(w["text"]) for w in lines[j]):
-            band.pop()
-            break
     after = band[-1] + 1
-    if len(band) < 2 or after >= len(lines) or any(_CELL_NUMBER.match(w["text"]) for w in lines[index]):
+    if len(band) < 2 or after >= len(lines) or any(CELL_NUMBER.match(w["text"]) for w in lines[index]):
         return []
-    return band if sum(bool(_CELL_NUMBER.match(w["text"])) for w in lines[after]) >= 2 else []
+    return band if sum(bool(CELL_NUMBER.match(w["text"])) for w in lines[after]) >= 2 else []
 
 
 def _gathered(lines: list[list[dict]], band: list[int]) -> list[list[dict]]:
@@ -265,12 +264,10 @@ def _stacked_columns(lines: list[list[dict]], band: list[int]) -> list[tuple[flo
     """The training-time columns of a stacked header: the words of its lines gathered into columns by the spans they
     share, each column read top to bottom ("Train time (hrs)")."""
     found = []
-    for column in _gathered(
-        lines, band
-    ):  # each column on its own: the unit of the column beside it is none of its words
-        words = [w["text"] for w in sorted(column, key=lambda w: w["top"])]
+    for column in _gathered(lines, band):  # each column on its own: the unit beside it is none of its words
         x0, x1 = min(w["x0"] for w in column), max(w["x1"] for w in column)
-        found += [(x0, x1, unit, header) for _, _, unit, header in header_cells(words, min_words=2)]
+        cells = header_cells([w["text"] for w in column], min_words=2)
+        found += [(x0, x1, unit, header) for _, _, unit, header in cells]
     return found
 
 
@@ -300,7 +297,7 @@ def _row_count(row: list[dict], columns: list[tuple[float, float, str]]) -> str:
 def _timed_row(row: list[dict], x0: float, x1: float) -> bool:
     """Whether a line is a table row with a number in the column [x0, x1] and numbers in other columns."""
     cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
-    return any(_NUMBER.match(w["text"]) for w in cells) and sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) >= 2
+    return any(_NUMBER.match(w["text"]) for w in cells) and sum(bool(CELL_NUMBER.match(w["text"])) for w in row) >= 2
 
 
 def _chip_above(lines: list[list[dict]], index: int, x0: float, x1: float) -> str:
@@ -343,7 +340,7 @@ def read_tables(
                 if _STOP.match(text) or _header_columns(row):
                     break
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
-                if offset <= index + 2 and len(row) <= 8 and not any(_CELL_NUMBER.match(w["text"]) for w in row):
+                if offset <= index + 2 and len(row) <= 8 and not any(CELL_NUMBER.match(w["text"]) for w in row):
                     # the header's second line ("(lbs) Computation Cost", "(%) (M) (B) (h) (ms)"): a unit under a
                     # header that named none is its unit
                     below = next((u for w in cells if (u := _HEADER_UNIT.match(w["text"]))), None)
@@ -357,13 +354,13 @@ def read_tables(
                 per_chip = bool(times and unit and unit.split()[0] in ("GPU", "TPU"))
                 time_cell = found and (unit or found.group(2) in ("h", "d"))
                 value = found.group(1) if time_cell else times.group(2) if per_chip else None
-                if sum(bool(_CELL_NUMBER.match(w["text"])) for w in row) < 2:
+                if sum(bool(CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     if offset + 1 < len(lines) and len(row) <= 8 and _timed_row(lines[offset + 1], x0, x1):
                         taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M")
                         continue
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
-                    if not any(_CELL_NUMBER.match(w["text"]) for w in row):
+                    if not any(CELL_NUMBER.match(w["text"]) for w in row):
                         break  # the table ended
                     taken.add(offset)
                     continue
