@@ -39,6 +39,18 @@ def test_parse_tsv(tmp_path):
     assert len(epoch) == 2 and epoch[1].split("\t")[1] == "K80"
 
 
+def test_parse_strict_skips_bibliography_entries():
+    """`parse --strict` reads sentences as the PDF reader does: a bibliography entry whose title names a time is no
+    statement; without --strict each sentence given is taken as one."""
+    entry = (
+        "Geiping, J., Goldstein, T.: Cramming: Training a language model on a single GPU in one day. arXiv:2212.14034"
+    )
+    strict = pd.read_csv(io.StringIO(run("parse", "--strict", entry).stdout), sep="\t")
+    assert len(strict) == 1 and strict["hours"].isna().all()
+    loose = pd.read_csv(io.StringIO(run("parse", entry).stdout), sep="\t")
+    assert loose["hours"].tolist() == [24]
+
+
 def test_extract_reports_unreadable_and_goes_on(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"")

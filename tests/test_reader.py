@@ -21,6 +21,7 @@ from computelimits.burden import merge_benchmark
 from computelimits.defaults import benchmark_defaults, defaults
 from computelimits.extraction import extract_pdf, statements_from_text
 from computelimits.hardware import flops_by_convention
+from computelimits.sections import looks_like_reference
 from computelimits.sheets import load_sheet
 from computelimits.statements import parse_sentence, units_trained_in
 
@@ -73,9 +74,16 @@ def _found(result):
         "In prior work, training took 2 weeks on 64 GPUs.",
         "Training the original network took 2 weeks on 64 GPUs [12].",
         "The reinforcement-learning controller of Smith and Lee [31] was trained for 28 days on 800 K40 GPUs.",
+        # the citation only closes the run's clause
+        "ResNet-152 was trained for 3 weeks on 8 GPUs [15].",
+        "BERT was pre-trained on 16 Cloud TPUs for 4 days (Devlin et al., 2019).",
+        "The large model required 2,500 TPUv3-core-days to train [13].",
     ],
-    ids=["which-used-in-author-year", "method-of-ref", "in-prior-work", "original-network-ref", "controller-of-ref"],
-)
+    ids=[
+        "which-used-in-author-year", "method-of-ref", "in-prior-work", "original-network-ref", "controller-of-ref",
+        "closing-ref", "closing-author-year", "closing-ref-chip-time",
+    ],
+)  # fmt: skip
 def test_others_compute_is_no_statement(sentence, table, thompson):
     assert _statements(sentence, table, thompson) == []
 
@@ -95,6 +103,26 @@ def test_authors_running_others_method_is_their_own(table, thompson):
         thompson,
     )
     assert [(s.hardware, s.count, s.hours) for s in found] == [("P100", 4, 96)]
+    found = _statements(
+        "The original Transformer was trained on 8 P100 GPUs for 3.5 days [30], while ours trains in 12 hours on 8 "
+        "V100 GPUs.",
+        table,
+        thompson,
+    )
+    assert [(s.hardware, s.count, s.hours) for s in found] == [("V100", 8, 12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Training takes 3 days on 8 V100 GPUs with mixed precision [28].",
+        "The model is trained for 3 days on 8 V100 GPUs using AdamW (Loshchilov & Hutter, 2019).",
+        "We train the model for 3 days on 8 V100 GPUs, following the schedule of [15].",
+    ],
+    ids=["with-a-tool", "using-an-optimizer", "first-person"],
+)
+def test_a_citation_of_a_tool_after_the_run_leaves_it_the_authors(sentence, table, thompson):
+    assert [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, thompson)] == [("V100", 8, 72)]
 
 
 # 2. Bibliography entries --------------------------------------------------------------------------------------------
@@ -111,6 +139,24 @@ REFERENCES = (
 def test_bibliography_entries_are_no_statements(tmp_path, table, thompson):
     result = extract_pdf(_pdf(tmp_path / "refs.pdf", [BODY + " " + REFERENCES]), table, thompson)
     assert _found(result) == [("V100", 4, 48)]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Geiping, J., Goldstein, T.: Cramming: Training a language model on a single GPU in one day. arXiv:2212.14034 "
+        "(2022)",
+        "Goyal P, Dollár P, Girshick R, Noordhuis P. Accurate, large minibatch SGD: training ImageNet in 1 hour. 2017.",
+        "T. Akiba, S. Suzuki, K. Fukuda. Extremely large minibatch SGD: Training ResNet-50 on ImageNet in 15 minutes. "
+        "arXiv:1711.04325, 2017.",
+    ],
+    ids=["arxiv-id-of-many-digits", "vancouver-authors", "initials-first"],
+)
+def test_bibliography_entries_without_et_al_are_references(entry):
+    """A bibliography entry listing its authors in full, in any of the common styles, is a reference; a sentence of
+    the paper naming a year and a tool is not."""
+    assert looks_like_reference(entry)
+    assert not looks_like_reference("We train for 2 days on 8 V100 GPUs with AdamW, as in 2019.")
 
 
 def test_bibliography_page_without_its_heading(tmp_path, table, thompson):
@@ -927,6 +973,49 @@ def test_processor_time_column(tmp_path, table, thompson):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours"),
+    [
+        ("Training for 300 epochs takes 3 days on 8 V100 GPUs.", "V100", 8, 72),
+        ("Training ResNet-50 for 90 epochs takes 14 hours on 8 V100 GPUs.", "V100", 8, 14),
+        ("Pre-training for 1M steps took 4 days on 64 TPU v3 chips.", "TPU v3", 64, 96),
+        ("Training 300 epochs takes 3 days on 8 V100 GPUs.", "V100", 8, 72),
+    ],
+    ids=["for-epochs-takes", "model-for-epochs", "million-steps-took", "epochs-takes"],
+)
+def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardware, count, hours, table, thompson):
+    """ "Training for 300 epochs takes 3 days": the counted epochs are the run the time is of, not a time per epoch;
+    "for one epoch takes" still is one."""
+    assert [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, thompson)] == [
+        (hardware, count, hours)
+    ]
+    assert _statements("Training for one epoch takes 3 hours on 8 V100 GPUs.", table, thompson) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours", "chip_hours"),
+    [
+        ("Training took 20 hours on 8xA100-80GB.", "A100", 8, 20, 160),
+        ("We train on 4xRTX3090 for 2 days.", "RTX 3090", 4, 48, 192),
+        ("We train for 30 days on 2k A100 GPUs.", "A100", 2000, 720, 1_440_000),
+        ("Training used about 1.0 million A100 GPU hours.", "A100", None, None, 1e6),
+        ("Training took 20k GPU hours on V100s.", "V100", None, None, 20_000),
+        ("Training took 1d 4h on 8 A100 GPUs.", "A100", 8, 28, 224),
+        ("Training took 4h 30m on 8 V100 GPUs.", "V100", 8, 4.5, 36),
+        ("Training took 2h30min on 8 V100 GPUs.", "V100", 8, 2.5, 20),
+    ],
+    ids=["count-x-chip", "count-x-rtx", "k-chips", "million-chip-hours", "k-chip-hours", "d-h", "h-m", "h-min"],
+)
+def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):
+    """Counts glued to a chip by an "x", magnitudes written as "k" or "million", and compound durations glued
+    ("1d 4h", "4h 30m") keep their values (a lone "2d" may be two-dimensional: no duration)."""
+    [stmt] = _statements(sentence, table, thompson)
+    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, hours)
+    assert stmt.chip_hours == pytest.approx(chip_hours)
+    [stmt] = _statements("We train a 2d convolution model for 3 days on 8 V100 GPUs.", table, thompson)
+    assert stmt.hours == 72
+
+
+@pytest.mark.parametrize(
     ("sentence", "count", "hours"),
     [
         ("We train for 90 epochs on 8 V100 GPUs; each epoch takes 2 hours.", 8, 180),
@@ -947,6 +1036,18 @@ def test_units_trained_stated_once_in_the_paper():
     ])  # fmt: skip
     assert units["iteration"] == 300_000 and math.isclose(units["epoch"], 300_000 / 68_507)
     assert units_trained_in(["We pre-train for 1M steps.", "We then fine-tune for 10k steps."]) == {}
+
+
+def test_time_per_epoch_of_a_paper_with_two_schedules_takes_its_pages(tmp_path, table, thompson):
+    """A paper training two models for different numbers of iterations has no one count of them; a time per epoch
+    takes the count stated on its own page."""
+    pages = [
+        FILLER * 3 + "We train on 512 NVIDIA V100 GPUs. One epoch is equivalent to 60,000 iterations. For the large "
+        "model, each epoch takes around two days. All language models are trained for 300k iterations. " + FILLER,
+        FILLER * 2 + "The encoder models are trained for 2M iterations. " + FILLER * 2,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "two.pdf", pages), table, thompson)
+    assert [(s.count, s.hours) for _, s in result.statements if s.hours] == [(512, 240)]
 
 
 def test_time_per_epoch_times_the_epochs_the_paper_trains(tmp_path, table, thompson):

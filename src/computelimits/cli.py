@@ -16,6 +16,7 @@ from . import __version__
 from .arxiv import ARXIV_ID
 from .config import conventions_from_config
 from .hardware import default_table_path, load_table
+from .sections import looks_like_reference
 from .statements import Statement, parse_sentence
 from .tables import format_tsv
 
@@ -48,7 +49,10 @@ def cmd_parse(args) -> int:
     columns = [*Statement.columns(), *(f"flop_{name}" for name in conventions.by_name)]
     rows = []
     for sentence in lines:
-        found = parse_sentence(sentence, table, conventions, args.language_model, strict=args.strict)
+        if args.strict and looks_like_reference(sentence):  # a bibliography entry, as the PDF reader skips it
+            found = []
+        else:
+            found = parse_sentence(sentence, table, conventions, args.language_model, strict=args.strict)
         rows += [stmt.as_row() for stmt in found] or [{"sentence": sentence}]
     sys.stdout.write(format_tsv(pd.DataFrame(rows, columns=columns)))
     return 0
@@ -86,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--strict",
         action="store_true",
-        help="require a training word in the sentence, as the PDF reader does (default: each sentence given is taken"
-        " as a statement of training)",
+        help="require a training word in the sentence and skip bibliography entries, as the PDF reader does (default:"
+        " each sentence given is taken as a statement of training)",
     )
     _common(parse)
     parse.set_defaults(func=cmd_parse)

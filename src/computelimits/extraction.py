@@ -333,15 +333,19 @@ def statements_of_paper(
     sentences are offered to every candidate."""
     paper = [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == HARDWARE]
     paper += [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == CANDIDATE]
-    units = units_trained_in([r["sentence"] for r in rows if r["kind"] == SCHEDULE])
+    schedule = [(r["page"], r["sentence"]) for r in rows if r["kind"] == SCHEDULE]
+    units = units_trained_in([sentence for _, sentence in schedule])
     found = []
     for row in rows:
         if row["kind"] != CANDIDATE:
             continue
+        # a unit the paper gives two counts (two models' schedules) takes the count of the statement's own page
+        here = units_trained_in([sentence for page, sentence in schedule if page == row["page"]])
+        units_here = here | units
         context = row["context"] if isinstance(row["context"], str) else ""
         hint = row.get("dataset_hint") if isinstance(row.get("dataset_hint"), str) else ""
         for stmt in statements_from_candidate(row["sentence"], context, table, conventions, language_model, year,
-                                              row["page"], row["section"], paper, hint, units):  # fmt: skip
+                                              row["page"], row["section"], paper, hint, units_here):  # fmt: skip
             found.append((stmt, row))
     return found
 

@@ -102,12 +102,15 @@ def run_in_heading(line: str) -> Heading | None:
 
 # A bibliography entry without its heading (a page of references continued): author initials, a venue, a year.
 _VENUE = re.compile(
-    r"\b(in proceedings|proceedings of|in proc\.|arxiv preprint|arxiv:\s*\d|journal of|transactions on|conference on|"
+    r"\b(in proceedings|proceedings of|in proc\.|arxiv preprint|arxiv:\s*\d+|journal of|transactions on|conference on|"
     r"workshop on|in (neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|coling)|pp\.|vol\.|"
     r"technical report|preprint)\b",
     re.I,
 )
-_AUTHORS = re.compile(r"(?:\b[A-Z]\.\s?){1,3}[A-Z][a-z]+|[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3}")
+# "T. Akiba", "Akiba, T.", and the Vancouver style "Goyal P," ("Dollár": any letters)
+_AUTHORS = re.compile(
+    r"(?:\b[A-Z]\.\s?){1,3}[A-Z][a-z]+|[A-Z][a-z]+,\s(?:[A-Z]\.\s?){1,3}|\b[A-Z][^\W\d_]+ [A-Z]{1,2}(?=,|\.\s)"
+)
 
 
 def looks_like_reference(sentence: str) -> bool:

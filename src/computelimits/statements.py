@@ -21,6 +21,7 @@ from .vocabulary import (
     GENERIC_PROCESSOR,
     MACHINE,
     NUMBER_OF_PROCESSORS,
+    PROCESSOR_HINT,
     TRAINING,
     TRAINING_VERB,
     short_unit_allowed,
@@ -86,9 +87,11 @@ _PER_UNIT_AFTER = re.compile(
     r"^\s*(for|every|per) (1|10|100|1000|10000|100000|1k|10k|100k) (steps|iterations|updates|epochs|batches)\b"
 )
 _PER_UNIT_BEFORE = re.compile(
-    rf"\b((per|each|every|one|a single|an?)( training)? {_UNIT_OF_TRAINING}|{_UNIT_OF_TRAINING}s? (takes?|took|lasts?|"
-    rf"time))\b(\s+[a-z0-9.]+){{0,6}}\s*$"
+    rf"\b((per|each|every|one|a single|an?)( training)? {_UNIT_OF_TRAINING}|(?P<plain>{_UNIT_OF_TRAINING}s?) (takes?|"
+    rf"took|lasts?|time))\b(\s+[a-z0-9.]+){{0,6}}\s*$"
 )
+# "Training for 300 epochs takes 3 days": the units counted before the verb make the time their total
+_COUNTED_BEFORE = re.compile(rf"(\d[\d,.]*\s*[km]?|{NUMBER}) (training )?$")
 _PER_UNIT_CLAUSE = re.compile(rf"\b(one|each|every|a single)( training)? {_UNIT_OF_TRAINING}\b")
 _PER_UNIT_SENTENCE = re.compile(
     rf"\b(time|takes?|took) per {_UNIT_OF_TRAINING}\b|\bper {_UNIT_OF_TRAINING} (time|cost)\b"
@@ -127,6 +130,12 @@ _OTHERS_CARRIED = re.compile(
     r"(work|works|approach|approaches|methods?|studies|papers?)\b"
 )
 _ENDS_WITH_CITATION = re.compile(rf"{_CITATION}\s*\)?\s*$")
+# "The original ResNet was trained for 3 weeks on 8 GPUs [15].", "... on 8 P100 GPUs (Vaswani et al., 2017)": a
+# clause whose compute phrase a citation closes reports the cited work ("... on 8 GPUs with AdamW [32]" cites a tool)
+_CITED_AFTER = re.compile(
+    rf"^(\s+(?!(with|using|via|following|and|as|from|of [a-z]+ (optimi[sz]er|schedule))\b)[a-z0-9.-]+){{0,3}}?\s*\(?\s*"
+    rf"{_CITATION}\s*\)?\s*[.;,]?\s*$"
+)
 # A citation in parentheses after a noun ("results on ImageNet (Russakovsky et al., 2015)"): a reference, not the
 # agent of a run ("Smith et al. (2018) trained ...", "in (Smith et al., 2018)" still are)
 _AUTHOR = r"[a-z][a-z'-]+( et al\.?| (&|and) [a-z][a-z'-]+)?,? " + _YEAR
@@ -203,7 +212,22 @@ def _prepare(sentence: str) -> str:
     text = re.sub(r"(?<![a-z0-9])([a-z])-(?=\d)", r"\1", text)
     # words the PDF glued to a chip name: "A100graphics card", "V100GPUs"
     text = re.sub(r"(?<=\d)(?=(graphics|gpus?|cards?|accelerators?|chips?)\b)", " ", text)
+    # magnitudes written out: "20k GPU hours", "2.5k TPUv3 core-days", "1.0 million GPU hours" ("ImageNet-21k" is a
+    # name; "1M steps" stays: an "m" may be minutes)
+    text = re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)(k\b| (thousand|million|billion)\b)", _magnitude, text)
+    # a compound duration glued: "1d 4h" (a lone "2d" may be two-dimensional), "4h 30m", "2h30min"
+    text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)d(?= ?\d+(?:\.\d+)? ?h(?:rs?|ours?)?\b)", r"\1 days ", text)
+    text = re.sub(r"(?<=\d)(h|hrs?|hours?) ?(\d+) ?m(?:ins?)?\b", r" \1 \2 minutes", text)
+    # a count glued to its chip by an "x": "8xA100", "4xRTX3090" ("p3.16xlarge" is an instance name)
+    text = re.sub(r"(?<![\w.])(\d+)x(?=[a-z]{1,4}\d|(gpus?|tpus?)\b)", r"\1 x ", text)
     return re.sub(r"\s+", " ", text)
+
+
+_MAGNITUDES = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _magnitude(match: re.Match[str]) -> str:
+    return f"{float(match.group(1)) * _MAGNITUDES[match.group(2).strip()]:.12g}"
 
 
 _STOP_WORDS = {
@@ -637,6 +661,16 @@ def units_trained_in(sentences: list[str]) -> dict[str, float]:
     return units
 
 
+def _per_unit_before(before: str) -> bool:
+    """Whether the words before a duration time one unit of training ("each epoch takes", "an epoch took", "epoch
+    time"), not a counted run of them ("for 300 epochs takes")."""
+    match = _PER_UNIT_BEFORE.search(before)
+    if not match or not match.group("plain"):
+        return bool(match)
+    counted = _COUNTED_BEFORE.search(before[: match.start("plain")])
+    return not (counted and match.group("plain").endswith("s") and _count(counted.group(1).replace(",", "")))
+
+
 def clause_reason(text: str, start: int, end: int) -> str | None:
     """Why the duration at [start, end) of a prepared sentence is not the paper's own training (its clause cites
     another work as the agent, or names a cost the work does without, or times a unit of training, or something
@@ -660,6 +694,10 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
                 break
             if _OTHERS_CARRIED.search(_without_references(earlier)):
                 return "others"
+        after = text[end : spans[index][1]]
+        hints = list(PROCESSOR_HINT.finditer(after))
+        if _CITED_AFTER.match(after[hints[-1].end() :] if hints else after):
+            return "others"
         relative = re.match(r"\s*(which|who|whose)\b", clause)
         if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
             return "others"
@@ -667,7 +705,7 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
         return "done without"
     if not _TOTAL_AFTER.match(text[end:]) and (
         _PER_UNIT_AFTER.match(text[end:])
-        or _PER_UNIT_BEFORE.search(text[spans[index][0] : start])
+        or _per_unit_before(text[spans[index][0] : start])
         or _PER_UNIT_SENTENCE.search(text)
         or _PER_UNIT_CLAUSE.search(clause)
     ):
