@@ -329,6 +329,12 @@ def test_cloud_tpu_is_a_device(sentence, hardware, devices, hours, table, thomps
     assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, devices * per_device, hours)
 
 
+def test_cloud_tpus_without_a_version_count_the_chips_the_authors_give(table, thompson):
+    """ "16 Cloud TPUs (64 TPU chips total)": no version, so no type, but the chips in brackets are the count."""
+    [stmt] = _statements("Pre-training took 4 days on 16 Cloud TPUs (64 TPU chips total).", table, thompson)
+    assert (stmt.count, stmt.hours) == (64, 96)
+
+
 # 7. Hardware stated once for the whole paper ------------------------------------------------------------------------
 
 IMPLEMENTATION = (
@@ -536,9 +542,14 @@ def test_imputed_hardware_follows_the_paper_year(tmp_path, table, thompson):
         ("Training took 3 wks on 8 V100 GPUs.", "V100", 8, 504),
         ("We train on a TPU v5e-256 slice for 2 days.", "TPU v5e", 256, 48),
         ("We trained on a TPU v5e-64 slice for 30 hours.", "TPU v5e", 64, 30),
+        # a pod slice named by its chips or its topology, not by a slice size: its chips, never a whole pod's
+        ("We train on a 64-chip TPU v4 pod slice for 6 days.", "TPU v4", 64, 144),
+        ("We train on a TPU v4 pod slice with a 4x4x4 topology for 6 days.", "TPU v4", 64, 144),
+        ("We train on a TPU v4 slice with 32 chips for 6 days.", "TPU v4", 32, 144),
+        ("We train on a 2x2x4 TPU v4 slice for 6 days.", "TPU v4", 16, 144),
     ],
-    ids=["wks", "v5e-256-slice", "v5e-64-slice"],
-)
+    ids=["wks", "v5e-256-slice", "v5e-64-slice", "n-chip-pod-slice", "topology-after", "with-n-chips", "topology"],
+)  # fmt: skip
 def test_units_and_slices(sentence, hardware, count, hours, table, thompson):
     found = _statements(sentence, table, thompson)
     assert [(s.hardware, s.count, s.hours) for s in found] == [(hardware, count, hours)]
@@ -1013,6 +1024,25 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
     assert stmt.chip_hours == pytest.approx(chip_hours)
     [stmt] = _statements("We train a 2d convolution model for 3 days on 8 V100 GPUs.", table, thompson)
     assert stmt.hours == 72
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        ("Models are trained for 4 and 10 days on 8 and 16 GPUs, respectively.", [(8, 96), (16, 240)]),
+        ("Training takes 2, 4 and 8 days on 8, 16 and 32 A100 GPUs, respectively.", [(8, 48), (16, 96), (32, 192)]),
+        ("The base and large models take 12 and 30 hours to train on 8 V100 GPUs, respectively.", [(8, 12), (8, 30)]),
+        ("The base and large models are trained on 8 and 16 V100 GPUs for 3 days, respectively.", [(8, 72), (16, 72)]),
+        ("We train with batch sizes of 256 and 512 on 8 V100 GPUs for 3 days, respectively.", [(8, 72)]),
+    ],
+    ids=["two-lists", "three-items", "durations-one-count", "counts-one-duration", "list-of-no-processors"],
+)
+def test_respectively_lists_give_one_run_per_item(sentence, runs, table, thompson):
+    """ "4 and 10 days on 8 and 16 GPUs, respectively": a run per item, the lists paired in order; a list of other
+    numbers ("batch sizes of 256 and 512") pairs with nothing."""
+    found = _statements(sentence, table, thompson)
+    assert [(s.count, s.hours) for s in found] == runs
+    assert {s.sentence for s in found} == {sentence}
 
 
 @pytest.mark.parametrize(

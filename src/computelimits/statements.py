@@ -22,6 +22,7 @@ from .vocabulary import (
     MACHINE,
     NUMBER_OF_PROCESSORS,
     PROCESSOR_HINT,
+    TIME_UNIT,
     TRAINING,
     TRAINING_VERB,
     short_unit_allowed,
@@ -298,6 +299,10 @@ _SINGULAR_HEAD = re.compile(
 _PLURAL_TAIL = re.compile(r"\s*(?:(?:tensor ?)?cores|gpus|cards|chips|devices|boards|accelerators)\b")
 
 
+# "256 cores (128 chips) of a TPU v3 pod", "16 Cloud TPUs (64 TPU chips total)": the chips the authors counted
+_CHIPS_IN_BRACKETS = re.compile(rf"\(\s*(?P<q>{QUANTITY})\s+(?:tpu\s+)?chips?(?:\s+(?:in\s+)?total)?\s*\)")
+
+
 def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hardware:
     """One named processor with its count and the unit of that count (chips, TPU cores, devices, pods)."""
     raw = text[start:end]
@@ -312,7 +317,7 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
         if per_machine and count[0] == count[1]:
             machines = float(per_machine.group("n"))
             count = (count[0] * machines, count[1] * machines)
-    chips = re.search(rf"\(\s*(?P<q>{QUANTITY})\s+chips?\s*\)", text)
+    chips = _CHIPS_IN_BRACKETS.search(text)
     if proc.kind == "tpu" and chips and (bounds := _quantity(chips.group("q"))):
         # "256 cores (128 chips) of a TPU v3 pod": the chips the authors counted
         return _Hardware(proc, raw, bounds, "chip", start, end)
@@ -323,6 +328,25 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
         bounds = _quantity((cores_before or cores_after).group("q"))
         if bounds:
             return _Hardware(proc, raw, bounds, "core", start, end)
+    pod_slice = re.match(r"\s*(?:pod\s+)?slices?\b", tail) if proc.kind == "tpu" else None
+    if pod_slice:
+        # "a 64-chip TPU v4 pod slice", "a TPU v4 slice with 32 chips", "a 2x2x4 TPU v4 slice", "a TPU v4 pod slice
+        # with a 4x4x4 topology": a part of a pod, of the chips stated or its topology's; none stated, no count
+        after = tail[pod_slice.end() :] + text[end + 30 : end + 60]
+        stated = re.search(rf"(?P<q>{QUANTITY}) chips?\s+(?:[a-z]+\s+){{0,2}}$", head) or re.match(
+            rf"\s*(?:of|with)\s+(?P<q>{QUANTITY})\s+(?:tpu\s+)?chips\b", after
+        )
+        topology = re.search(r"(?<![\w.])(\d+)x(\d+)(?:x(\d+))?\s+(?:[a-z]+\s+)?$", head) or re.match(
+            r"\s*(?:\w+\s+){0,3}?(\d+)x(\d+)(?:x(\d+))?\s+topology\b", after
+        )
+        if stated:
+            count = _quantity(stated.group("q"))
+        elif topology:
+            chips = math.prod(int(side) for side in topology.groups() if side)
+            count = (float(chips), float(chips))
+        else:
+            count = None
+        return _Hardware(proc, raw, count, "chip", start, end)
     if re.match(r"\s*(?:tensor ?)?cores?\b", tail) and proc.kind == "tpu":
         unit = "core"
     elif re.match(r"\s*(?:devices?|boards?)\b", tail) and proc.kind == "tpu":
@@ -411,6 +435,9 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
             generic = _Hardware(None, match.group(0), count, "core" if tpu_cores else "chip", *match.span())
         if count is not None:
             break
+    chips = _CHIPS_IN_BRACKETS.search(text, generic.end) if generic is not None else None
+    if chips and generic.raw.startswith("tpu") and (bounds := _quantity(chips.group("q"))):
+        generic = _Hardware(None, generic.raw, bounds, "chip", generic.start, generic.end)
     # "on CPUs, using 30 machines": with no count on the processors, the machines are the count.
     machines = re.search(rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\b", text)
     if generic is not None and generic.count is None and machines:
@@ -787,6 +814,41 @@ def parse_sentence(
         return [Statement(sentence=sentence, status=f"parser error: {type(exc).__name__}")]
 
 
+# "for 4 and 10 days on 8 and 16 GPUs, respectively", "2, 4 and 8 days": lists of numbers that share one unit
+_LIST = r"(?P<list>(?:\d+(?:\.\d+)?\s*,\s*)*\d+(?:\.\d+)?,?\s+and\s+\d+(?:\.\d+)?)"
+_DURATION_LIST = re.compile(rf"(?<![\w.]){_LIST}\s*(?={TIME_UNIT}\b)")
+_COUNT_LIST = re.compile(
+    rf"(?<![\w.]){_LIST}\s+(?=(?:(?!(?:on|for|with|of|in|and|using)\b)[a-z][a-z0-9.-]*\s+){{0,2}}?(?:gpus?|tpus?|chips?|"
+    rf"cores?|devices?|accelerators?|"
+    rf"[a-z]{{1,4}}\d{{2,4}}[a-z]?s?)\b)"
+)
+
+
+def _respective(text: str) -> list[str]:
+    """A "respectively" sentence as one sentence per run: its list of durations ("4 and 10 days") paired, item by
+    item, with its list of processor counts ("8 and 16 GPUs") of the same length, or either list with the one
+    value the sentence gives of the other; [] when it has no list or the lists do not pair."""
+    if not re.search(r"\brespectively\b", text):  # (each variant is without it: no recursion)
+        return []
+    durations = list(_DURATION_LIST.finditer(text))
+    counts = list(_COUNT_LIST.finditer(text))
+    if len(durations) > 1 or len(counts) > 1 or not (durations or counts):
+        return []
+    lists = [*durations, *counts]
+    items = [re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", m.group("list")) for m in lists]
+    if len({len(i) for i in items}) != 1:
+        return []
+    variants = []
+    for index in range(len(items[0])):
+        variant, shift = text, 0
+        for match, values in sorted(zip(lists, items, strict=True), key=lambda pair: pair[0].start()):
+            a, b = match.start("list") + shift, match.end("list") + shift
+            variant = variant[:a] + values[index] + variant[b:]
+            shift += len(values[index]) - (b - a)
+        variants.append(re.sub(r",?\s*respectively\b", "", variant))
+    return variants
+
+
 def _parse(
     sentence: str,
     table: HardwareTable,
@@ -799,6 +861,11 @@ def _parse(
     if not isinstance(sentence, str) or not sentence.strip():
         return []
     text = _prepare(sentence)
+    if variants := _respective(text):
+        runs = [stmt for v in variants for stmt in _parse(v, table, convention, language_model, year, strict, units)]
+        for stmt in runs:
+            stmt.sentence = sentence
+        return runs
     reason = reject_reason(text)
     if reason == "inference":
         reason = None if len(_clauses(text)) > 1 else reason  # judged clause by clause (_inference_clause)
