@@ -329,6 +329,22 @@ def test_cloud_tpu_is_a_device(sentence, hardware, devices, hours, table, thomps
     assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, devices * per_device, hours)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours"),
+    [
+        ("Training takes approximately 3 days on a p3.16xlarge AWS instance.", "V100", 8, 72),
+        ("We train on 4 AWS p4d.24xlarge instances for 2 days.", "A100", 32, 48),
+        ("Training took 10 hours on a Google Cloud a2-highgpu-8g machine.", "A100", 8, 10),
+        ("We trained on a single p3.2xlarge instance for 12 hours.", "V100", 1, 12),
+    ],
+    ids=["p3-16xlarge", "four-p4d", "a2-highgpu-8g", "one-gpu-instance"],
+)
+def test_cloud_instance_types_are_boxes_of_their_gpus(sentence, hardware, count, hours, table, thompson):
+    """A cloud instance type is a box of the GPUs it holds (resources/hardware.tsv), like a DGX system."""
+    [stmt] = _statements(sentence, table, thompson)
+    assert (stmt.hardware, stmt.count, stmt.hours, stmt.status) == (hardware, count, hours, "ok")
+
+
 def test_cloud_tpus_without_a_version_count_the_chips_the_authors_give(table, thompson):
     """ "16 Cloud TPUs (64 TPU chips total)": no version, so no type, but the chips in brackets are the count."""
     [stmt] = _statements("Pre-training took 4 days on 16 Cloud TPUs (64 TPU chips total).", table, thompson)

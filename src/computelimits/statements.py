@@ -418,7 +418,7 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
             continue
         mention = _specific_mention(text, start, end, proc)
         held, per_box = table.unboxed(proc)
-        if per_box > 1:  # "a DGX-2", "4 DGX A100 servers": boxes of the chips they hold (hardware.tsv)
+        if held is not proc:  # "a DGX-2", "4 DGX A100 servers", "a p3.2xlarge": boxes of the chips they hold
             boxes = mention.count or (1.0, 1.0)
             mention = _Hardware(held, raw=mention.raw, count=(boxes[0] * per_box, boxes[1] * per_box), unit="chip",
                                 start=mention.start, end=mention.end)  # fmt: skip
