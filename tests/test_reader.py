@@ -949,6 +949,42 @@ def test_stage_is_the_sentences_own(text, role, table, thompson):
     assert [s.role for s in statements_from_text(text, table, thompson) if s.hours] == [role]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sampling 50,000 images from the trained model takes about 4 hours on 8 A100 GPUs.",
+        "Computing the FID of the trained models takes 2 hours on a single V100 GPU.",
+        "Generating the synthetic training data took 2 days on 16 V100 GPUs.",
+        "Mining hard negatives from the training set took 3 hours on 8 V100 GPUs.",
+    ],
+    ids=["sampling", "metric", "generating-data", "mining"],
+)
+def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, table, thompson):
+    """Sampling from the trained model, computing its metrics, generating or mining the training data: compute,
+    not training, though a word of training stands in the sentence; training with sampling stays training."""
+    assert _statements(sentence, table, thompson) == []
+    [stmt] = _statements("Training with negative sampling takes 3 days on 8 V100 GPUs.", table, thompson)
+    assert (stmt.count, stmt.hours) == (8, 72)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("Pre-training of the large model took roughly three weeks on 1024 TPU v3 chips, and fine-tuning took 2 "
+         "hours on 8 V100 GPUs.", ["pretrain", "finetune"]),
+        ("Our model trains in only 1 day on 8 V100 GPUs, while the baseline needs 3 days.", ["final", "ablation"]),
+        ("Training to convergence took over 6 weeks on 2048 TPU v3 cores, and it is the strongest dense baseline we "
+         "use.", ["ablation"]),
+        ("Pre-training of the large model, which has 340M parameters, took 4 days on 16 TPU v3 chips.", ["pretrain"]),
+    ],
+    ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before"],
+)  # fmt: skip
+def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
+    """A stage named in a clause that times another run is that run's; a clause that times none (the subject's
+    description, before or after) gives its stage to the run."""
+    assert [s.role for s in _statements(sentence, table, thompson)] == roles
+
+
 def test_a_run_on_a_pretraining_corpus_is_a_pretraining(table, thompson):
     """A run whose paragraph names an unlabelled pre-training corpus as its data ("the same corpus as the original
     BERT model: a concatenation of English Wikipedia and Toronto Book Corpus") is a pre-training, though the

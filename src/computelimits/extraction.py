@@ -20,8 +20,8 @@ from .statements import (
     continues_training,
     dataset_of,
     join_sentences,
+    named_role,
     parse_sentence,
-    role_of,
     units_trained_in,
 )
 from .vocabulary import TRAINING
@@ -135,7 +135,8 @@ def context_role(role: str, context: str) -> str:
     if role != "final":
         return role
     text = " ".join(context.lower().split()).replace("-", " ")
-    return role_of(text, len(text), len(text)) if role_of(text, len(text), len(text)) in CONTEXT_ROLES else role
+    named = named_role(text, last=True)
+    return named if named in CONTEXT_ROLES else role
 
 
 CONTEXT_ROLES = ("pretrain", "finetune", "search")
@@ -154,10 +155,10 @@ def caption_role(role: str, caption: str, row: str = "") -> str:
     for match in _MARK.finditer(text):
         mark, what = match.group("mark") or match.group("mark2"), match.group("what") or match.group("what2")
         marked = re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", label) if mark[0].isalnum() else mark in label
-        stage = role_of(what, 0, 0)
+        stage = named_role(what)
         if marked and stage in (*CONTEXT_ROLES, "ablation"):
             return stage
-    named = role_of(text, 0, 0)
+    named = named_role(text)
     if named in (*CONTEXT_ROLES, "ablation"):
         return named
     # a table comparing runs ("Comparison of small models", "The speedup is relative to the entry ..."): variants
