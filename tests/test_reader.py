@@ -78,10 +78,12 @@ def _found(result):
         "ResNet-152 was trained for 3 weeks on 8 GPUs [15].",
         "BERT was pre-trained on 16 Cloud TPUs for 4 days (Devlin et al., 2019).",
         "The large model required 2,500 TPUv3-core-days to train [13].",
+        "The authors of BigGAN report training for 2 days on 512 TPU cores.",
+        "Training for 3 weeks on 8 GPUs, as done by Zoph et al. [40], is prohibitively expensive.",
     ],
     ids=[
         "which-used-in-author-year", "method-of-ref", "in-prior-work", "original-network-ref", "controller-of-ref",
-        "closing-ref", "closing-author-year", "closing-ref-chip-time",
+        "closing-ref", "closing-author-year", "closing-ref-chip-time", "the-authors-of", "as-done-by",
     ],
 )  # fmt: skip
 def test_others_compute_is_no_statement(sentence, table, thompson):
@@ -118,8 +120,9 @@ def test_authors_running_others_method_is_their_own(table, thompson):
         "Training takes 3 days on 8 V100 GPUs with mixed precision [28].",
         "The model is trained for 3 days on 8 V100 GPUs using AdamW (Loshchilov & Hutter, 2019).",
         "We train the model for 3 days on 8 V100 GPUs, following the schedule of [15].",
+        "We train for 3 days on 8 V100 GPUs, as done by Zoph et al. [40].",
     ],
-    ids=["with-a-tool", "using-an-optimizer", "first-person"],
+    ids=["with-a-tool", "using-an-optimizer", "first-person", "first-person-as-done-by"],
 )
 def test_a_citation_of_a_tool_after_the_run_leaves_it_the_authors(sentence, table, thompson):
     assert [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, thompson)] == [("V100", 8, 72)]
@@ -1062,11 +1065,22 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         ("We train for 30 days on 2k A100 GPUs.", "A100", 2000, 720, 1_440_000),
         ("Training used about 1.0 million A100 GPU hours.", "A100", None, None, 1e6),
         ("Training took 20k GPU hours on V100s.", "V100", None, None, 20_000),
+        ("Pre-training the largest model consumed 1.5M GPU hours on A100 GPUs.", "A100", None, None, 1.5e6),
         ("Training took 1d 4h on 8 A100 GPUs.", "A100", 8, 28, 224),
         ("Training took 4h 30m on 8 V100 GPUs.", "V100", 8, 4.5, 36),
         ("Training took 2h30min on 8 V100 GPUs.", "V100", 8, 2.5, 20),
     ],
-    ids=["count-x-chip", "count-x-rtx", "k-chips", "million-chip-hours", "k-chip-hours", "d-h", "h-m", "h-min"],
+    ids=[
+        "count-x-chip",
+        "count-x-rtx",
+        "k-chips",
+        "million-chip-hours",
+        "k-chip-hours",
+        "m-chip-hours",
+        "d-h",
+        "h-m",
+        "h-min",
+    ],
 )
 def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):
     """Counts glued to a chip by an "x", magnitudes written as "k" or "million", and compound durations glued

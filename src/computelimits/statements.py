@@ -125,7 +125,8 @@ _OTHERS_CLAUSE = re.compile(
     rf"\b(of|in|by|from|unlike|than|like|see|cf\.?|as in|reported in) {_CITATION}|^\s*{_CITATION}|"
     r"\bet al\b|\b(their|they|them)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
     r"conventional|concurrent) (work|works|approach|approaches|methods?|models?|studies|papers?)\b|"
-    r"\breported (by|in)\b|\boriginal (paper|implementation|authors?|network|model|method|version)\b"
+    r"\breported (by|in)\b|\boriginal (paper|implementation|authors?|network|model|method|version)\b|"
+    r"\bthe authors of\b"
 )
 # Attributions that carry over to the clauses after them ("In prior work, training took ..."); "like [12]" does not.
 _OTHERS_CARRIED = re.compile(
@@ -134,6 +135,7 @@ _OTHERS_CARRIED = re.compile(
     r"(work|works|approach|approaches|methods?|studies|papers?)\b"
 )
 _ENDS_WITH_CITATION = re.compile(rf"{_CITATION}\s*\)?\s*$")
+_AS_DONE_BY = re.compile(rf"[\s,]*as (done|reported|described|used|proposed) (by|in) \(?{_CITATION}")
 # "The original ResNet was trained for 3 weeks on 8 GPUs [15].", "... on 8 P100 GPUs (Vaswani et al., 2017)": a
 # clause whose compute phrase a citation closes reports the cited work ("... on 8 GPUs with AdamW [32]" cites a tool)
 _CITED_AFTER = re.compile(
@@ -219,6 +221,13 @@ def _prepare(sentence: str) -> str:
     # magnitudes written out: "20k GPU hours", "2.5k TPUv3 core-days", "1.0 million GPU hours" ("ImageNet-21k" is a
     # name; "1M steps" stays: an "m" may be minutes)
     text = re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)(k\b| (thousand|million|billion)\b)", _magnitude, text)
+    # "1.5M GPU hours": an "m" before processor-time is a million
+    text = re.sub(
+        r"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?(?:gpu|tpu|chip|core|accelerator)s?[ -]?"
+        r"(?:hours?|days?|years?)\b)",
+        _magnitude,
+        text,
+    )
     # a compound duration glued: "1d 4h" (a lone "2d" may be two-dimensional), "4h 30m", "2h30min"
     text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)d(?= ?\d+(?:\.\d+)? ?h(?:rs?|ours?)?\b)", r"\1 days ", text)
     text = re.sub(r"(?<=\d)(h|hrs?|hours?) ?(\d+) ?m(?:ins?)?\b", r" \1 \2 minutes", text)
@@ -227,7 +236,7 @@ def _prepare(sentence: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-_MAGNITUDES = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
 def _magnitude(match: re.Match[str]) -> str:
@@ -727,6 +736,9 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
         after = text[end : spans[index][1]]
         hints = list(PROCESSOR_HINT.finditer(after))
         if _CITED_AFTER.match(after[hints[-1].end() :] if hints else after):
+            return "others"
+        following = clauses[index + 1] if index + 1 < len(clauses) else ""
+        if _AS_DONE_BY.match(following):  # "Training for 3 weeks on 8 GPUs, as done by Zoph et al. [40], is ..."
             return "others"
         relative = re.match(r"\s*(which|who|whose)\b", clause)
         if relative and index and _ENDS_WITH_CITATION.search(clauses[index - 1].rstrip(" ,;:")):
