@@ -1134,6 +1134,20 @@ def test_units_trained_stated_once_in_the_paper():
     assert units_trained_in(["We pre-train for 1M steps.", "We then fine-tune for 10k steps."]) == {}
 
 
+def test_cores_of_no_type_take_the_type_the_paper_names_with_their_own_count(tmp_path, table, thompson):
+    """ "took 4 days on 512 cores" (a count of no kind) in a paper whose hardware sentence names "2048 TPU v3 cores":
+    TPU v3 cores, 512 of them (256 chips), not the paper's 2048; a count of GPUs is not given a TPU type."""
+    pages = [
+        FILLER * 3 + "Our largest model is trained on 2048 TPU v3 cores. " + FILLER * 2,
+        FILLER * 2 + "Training the small model took 4 days on 512 cores. Training the baseline took 2 days on 8 "
+        "GPUs. " + FILLER,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "cores.pdf", pages), table, thompson)
+    found = {(s.hardware, s.count, s.hours) for _, s in result.statements if s.hours}
+    assert ("TPU v3", 256, 96) in found
+    assert not any(hardware == "TPU v3" and hours == 48 for hardware, _, hours in found)
+
+
 def test_time_per_epoch_of_a_paper_with_two_schedules_takes_its_pages(tmp_path, table, thompson):
     """A paper training two models for different numbers of iterations has no one count of them; a time per epoch
     takes the count stated on its own page."""

@@ -20,6 +20,7 @@ from .statements import (
     continues_training,
     dataset_of,
     join_sentences,
+    named_processors,
     named_role,
     parse_sentence,
     units_trained_in,
@@ -232,11 +233,41 @@ def _from_paper(stmt, sentence, page, paper, table, convention, language_model, 
                     if accept(s) and _same_duration(s, stmt)
                     and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
             if same:
-                found = same[0]
-                found.sentence = f"{sentence} [hardware from p{hardware.page}: {hardware.sentence}]"
-                penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
-                found.confidence = round(max(found.confidence - penalty, 0.1), 2)
-                return found
+                return _lent(same[0], sentence, hardware, page, "hardware")
+    if stmt.status == "unknown hardware" and stmt.count is not None:
+        return _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units)
+    return stmt
+
+
+def _lent(found: Statement, sentence: str, hardware: PaperHardware, page: int, what: str) -> Statement:
+    """A statement whose hardware (or its type) the paper's hardware sentence lent: the sentence says so, and the
+    confidence falls with the pages between them."""
+    found.sentence = f"{sentence} [{what} from p{hardware.page}: {hardware.sentence}]"
+    penalty = PAPER_HARDWARE_PENALTY + PAPER_HARDWARE_PER_PAGE * abs(hardware.page - page)
+    found.confidence = round(max(found.confidence - penalty, 0.1), 2)
+    return found
+
+
+# Generic processor nouns of no kind of their own ("2048 cores", "64 chips") and the kinds they may be
+_KINDLESS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu")}
+
+
+def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units) -> Statement:
+    """A statement counting processors by a noun of no kind ("Training ... took 4.0 days on 2048 cores", a table's
+    "Cores" column) takes the type of the processor the nearest hardware sentence names ("2048 TPU v3 cores"), its
+    own count kept, confidence lowered as for the paper's hardware."""
+    noun = re.match(r"(core|chip|device|accelerator)s?$", stmt.hardware_raw.strip().lower())
+    if not noun:
+        return stmt
+    for hardware in ordered:
+        named = [p for p in named_processors(hardware.sentence, table) if p.kind in _KINDLESS[noun.group(1)]]
+        if not named:
+            continue
+        typed = re.sub(rf"(?i)\b({noun.group(1)}s?)\b", rf"{named[0].name} \1", sentence, count=1)
+        same = [s for s in parse_sentence(typed, table, convention, language_model, year, units=units)
+                if _complete(s) and _same_duration(s, stmt)]  # fmt: skip
+        if same:
+            return _lent(same[0], sentence, hardware, page, "hardware type")
     return stmt
 
 

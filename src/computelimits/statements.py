@@ -236,6 +236,11 @@ def _prepare(sentence: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def named_processors(sentence: str, table: HardwareTable) -> list[Processor]:
+    """The processors of the hardware table a raw sentence names, in order."""
+    return [proc for _, _, proc in table.find_all(_prepare(sentence))]
+
+
 _MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
