@@ -63,6 +63,11 @@ def _found(result):
     return [(s.hardware, s.count, s.hours) for _, s in result.statements]
 
 
+def _runs(sentence, table, convention):
+    """(hardware, count, hours) of a sentence's statements with a duration."""
+    return [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, convention)]
+
+
 # 1. Others' work taken as the paper's own ---------------------------------------------------------------------------
 
 
@@ -125,7 +130,7 @@ def test_authors_running_others_method_is_their_own(table, thompson):
     ids=["with-a-tool", "using-an-optimizer", "first-person", "first-person-as-done-by"],
 )
 def test_a_citation_of_a_tool_after_the_run_leaves_it_the_authors(sentence, table, thompson):
-    assert [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, thompson)] == [("V100", 8, 72)]
+    assert _runs(sentence, table, thompson) == [("V100", 8, 72)]
 
 
 # 2. Bibliography entries --------------------------------------------------------------------------------------------
@@ -1051,9 +1056,7 @@ def test_processor_time_column(tmp_path, table, thompson):
 def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardware, count, hours, table, thompson):
     """ "Training for 300 epochs takes 3 days": the counted epochs are the run the time is of, not a time per epoch;
     "for one epoch takes" still is one."""
-    assert [(s.hardware, s.count, s.hours) for s in _statements(sentence, table, thompson)] == [
-        (hardware, count, hours)
-    ]
+    assert _runs(sentence, table, thompson) == [(hardware, count, hours)]
     assert _statements("Training for one epoch takes 3 hours on 8 V100 GPUs.", table, thompson) == []
 
 

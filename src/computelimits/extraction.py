@@ -256,7 +256,7 @@ def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language
     """A statement counting processors by a noun of no kind ("Training ... took 4.0 days on 2048 cores", a table's
     "Cores" column) takes the type of the processor the nearest hardware sentence names ("2048 TPU v3 cores"), its
     own count kept, confidence lowered as for the paper's hardware."""
-    noun = re.match(r"(core|chip|device|accelerator)s?$", stmt.hardware_raw.strip().lower())
+    noun = re.fullmatch(rf"({'|'.join(_KINDLESS)})s?", stmt.hardware_raw.strip().lower())
     if not noun:
         return stmt
     for hardware in ordered:
@@ -367,13 +367,15 @@ def statements_of_paper(
     paper += [PaperHardware(r["page"], r["section"], r["sentence"]) for r in rows if r["kind"] == CANDIDATE]
     schedule = [(r["page"], r["sentence"]) for r in rows if r["kind"] == SCHEDULE]
     units = units_trained_in([sentence for _, sentence in schedule])
+    # a unit the paper gives two counts (two models' schedules) takes the count of the statement's own page
+    by_page = {
+        page: units_trained_in([s for p, s in schedule if p == page]) | units for page in {p for p, _ in schedule}
+    }
     found = []
     for row in rows:
         if row["kind"] != CANDIDATE:
             continue
-        # a unit the paper gives two counts (two models' schedules) takes the count of the statement's own page
-        here = units_trained_in([sentence for page, sentence in schedule if page == row["page"]])
-        units_here = here | units
+        units_here = by_page.get(row["page"], units)
         context = row["context"] if isinstance(row["context"], str) else ""
         hint = row.get("dataset_hint") if isinstance(row.get("dataset_hint"), str) else ""
         for stmt in statements_from_candidate(row["sentence"], context, table, conventions, language_model, year,

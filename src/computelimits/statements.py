@@ -17,6 +17,7 @@ from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable, Processor, flops_by_convention
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
 from .vocabulary import (
+    COUNTED_PROCESSOR,
     DURATION,
     GENERIC_PROCESSOR,
     MACHINE,
@@ -359,8 +360,8 @@ def _specific_mention(text: str, start: int, end: int, proc: Processor) -> _Hard
         if stated:
             count = _quantity(stated.group("q"))
         elif topology:
-            chips = math.prod(int(side) for side in topology.groups() if side)
-            count = (float(chips), float(chips))
+            size = float(math.prod(int(side) for side in topology.groups() if side))
+            count = (size, size)
         else:
             count = None
         return _Hardware(proc, raw, count, "chip", start, end)
@@ -838,9 +839,7 @@ def parse_sentence(
 _LIST = r"(?P<list>(?:\d+(?:\.\d+)?\s*,\s*)*\d+(?:\.\d+)?,?\s+and\s+\d+(?:\.\d+)?)"
 _DURATION_LIST = re.compile(rf"(?<![\w.]){_LIST}\s*(?={TIME_UNIT}\b)")
 _COUNT_LIST = re.compile(
-    rf"(?<![\w.]){_LIST}\s+(?=(?:(?!(?:on|for|with|of|in|and|using)\b)[a-z][a-z0-9.-]*\s+){{0,2}}?(?:gpus?|tpus?|chips?|"
-    rf"cores?|devices?|accelerators?|"
-    rf"[a-z]{{1,4}}\d{{2,4}}[a-z]?s?)\b)"
+    rf"(?<![\w.]){_LIST}\s+(?=(?:(?!(?:on|for|with|of|in|and|using)\b)[a-z][a-z0-9.-]*\s+){{0,2}}?{COUNTED_PROCESSOR}s?\b)"
 )
 
 
@@ -854,17 +853,16 @@ def _respective(text: str) -> list[str]:
     counts = list(_COUNT_LIST.finditer(text))
     if len(durations) > 1 or len(counts) > 1 or not (durations or counts):
         return []
-    lists = [*durations, *counts]
+    lists = sorted([*durations, *counts], key=lambda m: m.start())
     items = [re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", m.group("list")) for m in lists]
     if len({len(i) for i in items}) != 1:
         return []
     variants = []
     for index in range(len(items[0])):
-        variant, shift = text, 0
-        for match, values in sorted(zip(lists, items, strict=True), key=lambda pair: pair[0].start()):
-            a, b = match.start("list") + shift, match.end("list") + shift
-            variant = variant[:a] + values[index] + variant[b:]
-            shift += len(values[index]) - (b - a)
+        # the lists rewritten from the last, so the earlier ones keep their places
+        variant = text
+        for match, values in reversed(list(zip(lists, items, strict=True))):
+            variant = variant[: match.start("list")] + values[index] + variant[match.end("list") :]
         variants.append(re.sub(r",?\s*respectively\b", "", variant))
     return variants
 

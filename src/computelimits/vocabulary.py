@@ -75,9 +75,10 @@ TABLE_PROCESSOR_TIME_UNITS = {
 
 # Processor-time: "320 GPU-days", "2,048 TPUv3 core-days", "20,051 A100 hours" (a chip model as the unit).
 CHIP_TIME_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+# What a count of processors counts: a processor noun or a chip-like token ("A100", "RTX3090", "TPUv3" is no token)
+COUNTED_PROCESSOR = r"(?:gpus?|tpus?|chips?|cores?|devices?|accelerators?|[a-z]{1,4}\d{2,4}[a-z]?)"
 COUNTED_CHIP_TIME = re.compile(
-    rf"(?<![\w.]){_LOOSE_NUMBER}\s+(?:[a-z0-9.]+[\s-]+){{0,2}}?"
-    rf"(?:gpus?|tpus?|chips?|cores?|devices?|accelerators?|nodes?|[a-z]{{1,4}}\d{{2,4}}[a-z]?)[\s-]*{CHIP_TIME_UNIT}\b",
+    rf"(?<![\w.]){_LOOSE_NUMBER}\s+(?:[a-z0-9.]+[\s-]+){{0,2}}?(?:{COUNTED_PROCESSOR}|nodes?)[\s-]*{CHIP_TIME_UNIT}\b",
     re.I,
 )
 
