@@ -230,6 +230,7 @@ class Timed:
     facts: str
     role: str
     match: Callable[[dict], bool] = field(repr=False)
+    sentence: str = ""
 
 
 def timed_labels(labels: pd.DataFrame) -> list[Timed]:
@@ -261,6 +262,7 @@ def timed_labels(labels: pd.DataFrame) -> list[Timed]:
                 facts,
                 role,
                 partial(_sheet_match, hours, chips, chip_hours),
+                _normalise(label.get("sentence", "")),
             )
         )
     return found
@@ -331,9 +333,12 @@ def evaluate(folder: Path, results: dict[str, list[dict]], show: bool) -> dict:
         if not hits:
             misses.append(target)
         elif target.role in ROLE_MAP and has_role:
-            # the statement on the label's page first: the same value may stand on another page for another stage
+            # the statement on the label's page first: the same value may stand on another page for another stage;
+            # of those, the one whose sentence is the label's (a table's rows of close values: 15.2 h and 15.8 h)
             on_page = [i for i in hits if target.page and f"{results[target.file][i]['page']:g}" == target.page]
-            got = results[target.file][(on_page or hits)[0]].get("role")
+            rows = results[target.file]
+            best = max(on_page or hits, key=lambda i: _similarity(target.sentence, _normalise(rows[i].get("sentence"))))
+            got = rows[best].get("role")
             roles.append((target, got, got == ROLE_MAP[target.role]))
     found = len(targets) - len(misses)
     value_recall = _ratio(found, len(targets))
