@@ -1235,6 +1235,46 @@ def test_table_row_marked_as_another_works_number_is_that_works(tmp_path, table,
     assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]
 
 
+def test_table_row_marked_as_the_authors_earlier_reported_number_is_no_run_of_theirs(tmp_path, table, thompson):
+    """A legend saying a mark's numbers were provided or reported ("(T) Numbers provided by authors of Smith et al.
+    [14]") makes the marked rows that work's though its authors are the paper's own: not run again."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1 Acc.", "Train time (hours)"],
+        [["Ours-S", "83.9%", "12"], ["Other-L (T)", "85.0%", "30"], ["Ours-L", "85.2%", "20"]],
+        "Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs. (T) Numbers provided by authors of "
+        "Smith et al. [14] through personal communication.",
+        above=True,
+        front="Fast Models\nAnna Smith Bo Chen\nAbstract",
+    )  # fmt: skip
+    assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]
+
+
+def test_table_rows_take_the_stage_and_dataset_of_their_groups_label(tmp_path, table, thompson):
+    """A table's rows grouped under labels ("Pre-trained on JFT-300M", the first right under the header) take the
+    stage and the dataset their group's label names; the row sentence quotes it."""
+    path = _table_pdf(
+        tmp_path / "t.pdf",
+        ["Model", "Top-1", "Params", "Train time (hours)"],
+        [
+            ["Pre-trained on ImageNet-21k"],
+            ["Net-S", "83.9", "22M", "12"],
+            ["Net-L", "85.1", "54M", "20"],
+            ["Pre-trained on JFT-300M"],
+            ["Net-H", "87.9", "400M", "90"],
+        ],
+        "Table 2. Transfer results on ImageNet; all models run on 8 V100 GPUs.",
+        above=True,
+    )
+    found = [s for _, s in extract_pdf(path, table, thompson).statements if s.hours]
+    assert [(s.hours, s.role, s.dataset) for s in found] == [
+        (12, "pretrain", "ImageNet-21k"),
+        (20, "pretrain", "ImageNet-21k"),
+        (90, "pretrain", "JFT"),
+    ]
+    assert "rows under 'Pre-trained on JFT-300M'" in found[2].sentence
+
+
 def _stacked_pdf(path: Path, header: list[list[str]], rows: list[list[str]], caption: str, columns=None) -> Path:
     """A one-page PDF: prose, a caption, a table whose header is stacked over several tight lines (a word or two
     per column on each, 3.5 mm apart), then its rows; `columns`: each column's x (mm), as in a two-column page's

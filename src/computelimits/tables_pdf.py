@@ -218,14 +218,19 @@ _LEGEND = re.compile(r"(?:^|(?<=[\s.;]))\((?P<mark>[^\s()]{1,3})\)\s+(?=[A-Z])")
 
 
 def _others_marks(caption: str, authors: frozenset[str]) -> set[str]:
-    """The row marks a caption's legend gives another work's citation: their rows are that work's numbers."""
+    """The row marks a caption's legend gives another work's citation: their rows are that work's numbers, the
+    authors' own earlier work's too when the legend says the numbers were reported or provided, not run again."""
     legends = list(_LEGEND.finditer(caption))
     marks = set()
     for legend, after in zip(legends, [*legends[1:], None], strict=False):
         what = caption[legend.end() : after.start() if after else len(caption)]
-        if _CITATION.search(what) and not _own_citation(what, authors):
+        if _CITATION.search(what) and (_REPORTED.search(what) or not _own_citation(what, authors)):
             marks.add(legend.group("mark"))
     return marks
+
+
+# A legend saying a row's numbers come from elsewhere: "Numbers provided by authors of ...", "reported in [14]"
+_REPORTED = re.compile(r"\b(provided by|reported (by|in)|taken from|copied from|quoted from|as reported)\b", re.I)
 
 
 STACK_GAP = 12.0  # points between the tops of the lines of one header at most
@@ -335,11 +340,16 @@ def read_tables(
             others_marks = _others_marks(caption, authors)
             header = f"{chip} {header}" if chip else header
             ablations = bool(_ABLATION_CAPTION.search(caption))  # a cited row names the design a variant borrows
+            group = ""  # the label of the rows' group ("Pre-trained on JFT-300M"): their stage and dataset
             for offset, row in enumerate(lines[last + 1 : last + 40], start=last + 1):
                 text = _text(row)
                 if _STOP.match(text) or _header_columns(row):
                     break
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
+                if not cells and offset + 1 < len(lines) and _timed_row(lines[offset + 1], x0, x1) and len(row) <= 8:
+                    taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M"), left of the
+                    group = text  # time column; the first may stand right under the header
+                    continue
                 if offset <= index + 2 and len(row) <= 8 and not any(CELL_NUMBER.match(w["text"]) for w in row):
                     # the header's second line ("(lbs) Computation Cost", "(%) (M) (B) (h) (ms)"): a unit under a
                     # header that named none is its unit
@@ -357,6 +367,7 @@ def read_tables(
                 if sum(bool(CELL_NUMBER.match(w["text"])) for w in row) < 2:
                     if offset + 1 < len(lines) and len(row) <= 8 and _timed_row(lines[offset + 1], x0, x1):
                         taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M")
+                        group = text
                         continue
                     break  # a table row holds numbers in several columns; prose does not
                 if value is None:
@@ -399,6 +410,7 @@ def read_tables(
                 if per_chip:
                     kind, cell_unit = unit.split()[0], unit.split()[-1]
                     value, on = times.group(2), f" on {times.group(1)} {kind}s"
-                sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}')."
+                under = f"; rows under '{group}'" if group else ""
+                sentence = f"{subject} took {value} {cell_unit}{on} (table: '{header}'{under})."
                 rows.append(TableRow(offset, sentence, text, caption))
     return rows, taken
