@@ -1221,32 +1221,27 @@ def test_paper_hardware_counted_as_a_number_of_processors(tmp_path, table, thomp
     assert found == [(64, 512, 34, "imputed hardware")], _found(result)
 
 
-def test_table_row_marked_as_another_works_number_is_that_works(tmp_path, table, thompson):
+@pytest.mark.parametrize(
+    ("legend", "front"),
+    [
+        ("(T) Numbers provided by Smith et al. [14] through personal communication.", ""),
+        # the legend says the numbers were provided: the authors' own earlier work (Smith), not run again
+        ("(T) Numbers provided by authors of Smith et al. [14] through personal communication.",
+         "Fast Models\nAnna Smith Bo Chen\nAbstract"),
+    ],
+    ids=["others", "own-reported"],
+)  # fmt: skip
+def test_table_row_marked_as_another_works_number_is_that_works(tmp_path, table, thompson, legend, front):
     """A row marked "(T)" where the caption's legend says "(T) Numbers provided by Smith et al. [14]" is that work's
-    number, not the authors' run."""
+    number, not the authors' run, though Smith is one of the paper's authors."""
     path = _table_pdf(
         tmp_path / "t.pdf",
         ["Model", "Top-1 Acc.", "Train time (hours)"],
         [["Ours-S", "83.9%", "12"], ["Other-L (T)", "85.0%", "30"], ["Ours-L", "85.2%", "20"]],
-        "Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs. (T) Numbers provided by Smith et al. "
-        "[14] through personal communication.",
+        f"Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs. {legend}",
         above=True,
-    )  # fmt: skip
-    assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]
-
-
-def test_table_row_marked_as_the_authors_earlier_reported_number_is_no_run_of_theirs(tmp_path, table, thompson):
-    """A legend saying a mark's numbers were provided or reported ("(T) Numbers provided by authors of Smith et al.
-    [14]") makes the marked rows that work's though its authors are the paper's own: not run again."""
-    path = _table_pdf(
-        tmp_path / "t.pdf",
-        ["Model", "Top-1 Acc.", "Train time (hours)"],
-        [["Ours-S", "83.9%", "12"], ["Other-L (T)", "85.0%", "30"], ["Ours-L", "85.2%", "20"]],
-        "Table 2. Results on ImageNet; all models are trained on 8 V100 GPUs. (T) Numbers provided by authors of "
-        "Smith et al. [14] through personal communication.",
-        above=True,
-        front="Fast Models\nAnna Smith Bo Chen\nAbstract",
-    )  # fmt: skip
+        front=front,
+    )
     assert _timed(extract_pdf(path, table, thompson)) == [(8, 12), (8, 20)]
 
 
