@@ -1322,6 +1322,20 @@ def test_stacked_header_time_per_epoch_is_no_total_and_count_column_counts(tmp_p
     assert _timed(extract_pdf(path, table, thompson)) == [(64, 3.8 * 24), (512, 9.2 * 24)]
 
 
+def test_table_time_per_epoch_counts_the_papers_epochs(tmp_path, table, thompson):
+    """A time-per-epoch column ("Time" / "per" / "Epoch" / "(days)") gives totals when the paper says how long its
+    training ran ("trained for 300k iterations", "an epoch is 68,507 iterations": 4.38 epochs), each row with its own
+    count; the sentence keeps "per epoch"."""
+    header = [["", "Total", "Time"], ["Model", "GPUs", "per"], ["", "", "Epoch"], ["", "", "(days)"]]
+    rows = [["Small", "64", "0.86"], ["Large", "512", "2.10"]]
+    caption = ("Table 2. Model configurations; V100 GPUs throughout. All models are trained for 300k iterations, and "
+               "one epoch is equivalent to 68,507 iterations.")  # fmt: skip
+    result = extract_pdf(_stacked_pdf(tmp_path / "t.pdf", header, rows, caption), table, thompson)
+    epochs = 300_000 / 68_507
+    assert [(c, pytest.approx(h)) for c, h in _timed(result)] == [(64, 0.86 * 24 * epochs), (512, 2.10 * 24 * epochs)]
+    assert all("days per epoch" in s.sentence for _, s in result.statements if s.hours)
+
+
 def test_table_row_across_the_gutter_keeps_its_label(tmp_path, table, thompson):
     """A two-column page whose table spans both columns: each row, split by the gutter, is one line again, so the
     row's label (left of the gutter) names the model whose training time stands right of it."""

@@ -59,6 +59,9 @@ _CITED_AUTHOR = re.compile(
 )
 # A header's time per unit of training: "per Epoch", "/epoch", "per step", "per iter."
 _PER_UNIT = re.compile(r"(\bper\b|/)\s*(epoch|step|iter\w*|batch|update|image|sample|token)", re.I)
+# The unit of training a per-unit header names, as the parser's schedule knows it ("per iter." -> iteration); a time
+# per image, sample or token is a speed: "per unit" matches no schedule and stays no total
+_PER_WORDS = {"epoc": "epoch", "step": "step", "iter": "iteration", "upda": "update"}
 # A bracketed difference beside a score ("(+1.9)", "(++0.7)", "(-0.3)"): no part of a row's label
 _DELTA = re.compile(r"^[(\[][-+±−]+\d[\d.,]*%?[)\]]$")
 # A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
@@ -126,15 +129,19 @@ def header_cells(words: list[str], max_words: int = 14, min_words: int = 3) -> l
         before = words[start - 1].strip("()[]") if start else ""
         if _SPEED.search(" ".join(cell)) or _SPEED.fullmatch(before) or _DATA_HOURS.match(before):
             continue
-        if _PER_UNIT.search(" ".join(words[max(0, start - 2) : i + 1])):
-            continue  # "Time per Epoch (days)", "Time/epoch (h)": a time per unit, no total
+        # "Time per Epoch (days)", "Time/epoch (h)": a time per unit, a total only for the paper's count of units
+        per = _PER_UNIT.search(" ".join(words[max(0, start - 2) : i + 1]))
         key = re.sub(r"[()\[\].,:]", "", " ".join(cell).lower())
         # the longest unit the cell ends in: "GPU Hours" is processor-time, not hours
         unit_name = next((_UNIT_WORDS[k] for k in sorted(_UNIT_WORDS, key=len, reverse=True) if key.endswith(k)), None)
         bare = unit and next(g for g in unit.group("a", "b", "c") if g).lower()
         if bare and unit_name is None and bare in _UNIT_WORDS:
             unit_name = _UNIT_WORDS[bare]
-        if unit_name or unitless:
+        if per and unit_name in TABLE_TIME_UNITS.values():
+            lead = next((j for j in range(max(0, start - 3), start) if _TIME_WORD.search(words[j])), start - 2)
+            columns.append((start, i, f"{unit_name} per {_PER_WORDS.get(per.group(2).lower()[:4], 'unit')}",
+                            " ".join(words[max(0, lead) : i + 1])))  # "Time per Epoch (days)"  # fmt: skip
+        elif (unit_name or unitless) and not per:
             columns.append((start, i, unit_name, " ".join(cell)))
     return columns
 
