@@ -1151,6 +1151,19 @@ def test_cores_of_no_type_take_the_type_the_paper_names_with_their_own_count(tmp
     assert not any(hardware == "TPU v3" and hours == 48 for hardware, _, hours in found)
 
 
+def test_gpus_of_no_type_take_the_type_the_paper_names_a_boxs_gpus_too(tmp_path, table, thompson):
+    """ "trained on 64 GPUs for 3 days" in a paper whose hardware sentence names "32 DGX-2H servers (a total of 512
+    Tesla V100 GPUs)": 64 V100s (the box's GPU, not 64 boxes), typed from the paper, not imputed by year."""
+    pages = [
+        FILLER * 3 + "All of our experiments use up to 32 DGX-2H servers (a total of 512 Tesla V100 GPUs). " + FILLER,
+        FILLER * 2 + "The small model was trained on 64 GPUs for 3 days. " + FILLER * 2,
+    ]
+    result = extract_pdf(_pdf(tmp_path / "gpus.pdf", pages), table, thompson)
+    found = [(s.hardware, s.count, s.hours, s.status) for p, s in result.statements if p == 2 and s.hours]
+    assert found == [("V100", 64, 72, "ok")], _found(result)
+    assert "[hardware type from p1:" in next(s.sentence for p, s in result.statements if p == 2)
+
+
 def test_time_per_epoch_of_a_paper_with_two_schedules_takes_its_pages(tmp_path, table, thompson):
     """A paper training two models for different numbers of iterations has no one count of them; a time per epoch
     takes the count stated on its own page."""

@@ -234,7 +234,7 @@ def _from_paper(stmt, sentence, page, paper, table, convention, language_model, 
                     and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
             if same:
                 return _lent(same[0], sentence, hardware, page, "hardware")
-    if stmt.status == "unknown hardware" and stmt.count is not None:
+    if stmt.status in ("unknown hardware", "imputed hardware") and stmt.count is not None:
         return _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units)
     return stmt
 
@@ -250,20 +250,25 @@ def _lent(found: Statement, sentence: str, hardware: PaperHardware, page: int, w
 
 # Generic processor nouns of no kind of their own ("2048 cores", "64 chips") and the kinds they may be
 _KINDLESS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu")}
+# Processor nouns of a kind but no type ("64 GPUs"): the paper's named processor of that kind types them, not the year
+_TYPELESS = {**_KINDLESS, "gpu": ("gpu",), "tpu": ("tpu",)}
 
 
 def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units) -> Statement:
     """A statement counting processors by a noun of no kind ("Training ... took 4.0 days on 2048 cores", a table's
-    "Cores" column) takes the type of the processor the nearest hardware sentence names ("2048 TPU v3 cores"), its
-    own count kept, confidence lowered as for the paper's hardware."""
-    noun = re.fullmatch(rf"({'|'.join(_KINDLESS)})s?", stmt.hardware_raw.strip().lower())
+    "Cores" column) or of a kind without a type ("on 64 GPUs") takes the type of the processor the nearest hardware
+    sentence names ("2048 TPU v3 cores", "512 Tesla V100 GPUs"; a box's processor for "32 DGX-2H servers"), its own
+    count kept, confidence lowered as for the paper's hardware; the type is imputed by year only when no hardware
+    sentence names one."""
+    noun = re.fullmatch(rf"({'|'.join(_TYPELESS)})s?", stmt.hardware_raw.strip().lower())
     if not noun:
         return stmt
     for hardware in ordered:
-        named = [p for p in named_processors(hardware.sentence, table) if p.kind in _KINDLESS[noun.group(1)]]
+        named = [p for p in named_processors(hardware.sentence, table) if p.kind in _TYPELESS[noun.group(1)]]
         if not named:
             continue
-        typed = re.sub(rf"(?i)\b({noun.group(1)}s?)\b", rf"{named[0].name} \1", sentence, count=1)
+        name = named[0].holds or named[0].name  # a box ("32 DGX-2H servers") types its processors by what it holds
+        typed = re.sub(rf"(?i)\b({noun.group(1)}s?)\b", rf"{name} \1", sentence, count=1)
         same = [s for s in parse_sentence(typed, table, convention, language_model, year, units=units)
                 if _complete(s) and _same_duration(s, stmt)]  # fmt: skip
         if same:
