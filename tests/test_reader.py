@@ -1098,6 +1098,27 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
 @pytest.mark.parametrize(
     ("sentence", "runs"),
     [
+        ("The architecture search took 4 days on 450 GPUs, after which the final network was trained for 2 days on "
+         "8 GPUs.", [(450, 96), (8, 48)]),
+        ("The teacher model was trained for 2 days on 4 GPUs, and the student for 10 hours on 1 GPU.",
+         [(4, 48), (1, 10)]),
+        ("Unlike [12], who trained for 2 weeks on 64 GPUs, we train for 3 days on 8 GPUs.", [(8, 72)]),
+        # guards: a count in brackets restates the one before it; "2048 TPU cores" is one mention
+        ("Pre-training took 4 days on 16 Cloud TPUs (64 TPU chips total).", [(64, 96)]),
+        ("Trained on 2048 TPU cores for 4 days, the model takes a total of 22.4 TPU years to train.",
+         [(2048, 22.4 * 8766 / 2048), (2048, 96)]),
+    ],
+    ids=["search-then-final", "teacher-student", "others-then-ours", "bracketed", "tpu-cores-and-years"],
+)  # fmt: skip
+def test_each_duration_takes_the_count_of_typeless_processors_nearest_it(sentence, runs, table, thompson):
+    """Counts of processors named without a type ("450 GPUs", "8 GPUs") are one mention each: a duration takes the
+    one in its own clause, not the sentence's first."""
+    assert [(s.count, pytest.approx(s.hours, rel=1e-3)) for s in _statements(sentence, table, thompson)] == runs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
         ("Models are trained for 4 and 10 days on 8 and 16 GPUs, respectively.", [(8, 96), (16, 240)]),
         ("Training takes 2, 4 and 8 days on 8, 16 and 32 A100 GPUs, respectively.", [(8, 48), (16, 96), (32, 192)]),
         ("The base and large models take 12 and 30 hours to train on 8 V100 GPUs, respectively.", [(8, 12), (8, 30)]),

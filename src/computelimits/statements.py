@@ -444,15 +444,22 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
     if found:
         return sorted(found, key=lambda h: h.start)
     generic = None
+    counted = []  # "4 days on 450 GPUs, after which ... 2 days on 8 GPUs": each count its own mention
     for match in _GENERIC.finditer(text):
         if lends and not lends(*match.span()):
             continue
+        if counted and match.start() <= counted[-1].end + 1:
+            continue  # "2048 TPU cores": one mention, counted once
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
             tpu_cores = match.group(0).startswith("tpu") and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
             generic = _Hardware(None, match.group(0), count, "core" if tpu_cores else "chip", *match.span())
         if count is not None:
-            break
+            counted.append(generic)
+    # (a count in brackets restates the one before it: "16 Cloud TPUs (64 TPU chips total)")
+    if len(counted) > 1 and not any(text[: m.start].count("(") > text[: m.start].count(")") for m in counted):
+        return counted
+    generic = counted[0] if counted else generic
     chips = _CHIPS_IN_BRACKETS.search(text, generic.end) if generic is not None else None
     if chips and generic.raw.startswith("tpu") and (bounds := _quantity(chips.group("q"))):
         generic = _Hardware(None, generic.raw, bounds, "chip", generic.start, generic.end)
