@@ -1072,6 +1072,17 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         ("Training took 1d 4h on 8 A100 GPUs.", "A100", 8, 28, 224),
         ("Training took 4h 30m on 8 V100 GPUs.", "V100", 8, 4.5, 36),
         ("Training took 2h30min on 8 V100 GPUs.", "V100", 8, 2.5, 20),
+        ("Training required 1.6 × 10^5 GPU hours on H100 GPUs.", "H100", None, None, 160_000),
+        ("Training required 3 x 10⁴ GPU hours on A100 GPUs.", "A100", None, None, 30_000),
+        ("The model trained for 1.2e5 GPU hours on V100s.", "V100", None, None, 120_000),
+        ("The network took a fortnight to train on 4 V100 GPUs.", "V100", 4, 336, 1344),
+        (
+            "Training the largest model took from 10 to 14 days on 64 V100 GPUs.",
+            "V100",
+            64,
+            math.sqrt(240 * 336),
+            64 * math.sqrt(240 * 336),
+        ),
     ],
     ids=[
         "count-x-chip",
@@ -1083,16 +1094,39 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         "d-h",
         "h-m",
         "h-min",
+        "power-caret",
+        "power-superscript",
+        "power-e",
+        "fortnight",
+        "took-from-to",
     ],
 )
 def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):
     """Counts glued to a chip by an "x", magnitudes written as "k" or "million", and compound durations glued
     ("1d 4h", "4h 30m") keep their values (a lone "2d" may be two-dimensional: no duration)."""
     [stmt] = _statements(sentence, table, thompson)
-    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, hours)
+    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, pytest.approx(hours) if hours else hours)
     assert stmt.chip_hours == pytest.approx(chip_hours)
     [stmt] = _statements("We train a 2d convolution model for 3 days on 8 V100 GPUs.", table, thompson)
     assert stmt.hours == 72
+    # a speed-up stays no run: the range is the run's only after a verb of its length ("took from 10 to 14 days")
+    assert _statements("Our method reduced training from 10 to 4 days on 8 V100 GPUs.", table, thompson) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "chips"),
+    [
+        ("We pre-trained the large model from scratch on 16 Cloud TPUs for 4 days.", 2019, (64, 64)),
+        ("Fine-tuning took less than an hour per task on a single Cloud TPU.", 2019, (4, 4)),
+        # no year: the devices of every TPU generation in the table (1 to 8 chips each)
+        ("We pre-trained the large model from scratch on 16 Cloud TPUs for 4 days.", None, (16, 128)),
+    ],
+    ids=["16-devices-2019", "single-device-2019", "no-year"],
+)
+def test_cloud_tpus_without_a_version_are_devices_of_their_years_tpus(sentence, year, chips, table, thompson):
+    """ "16 Cloud TPUs" counts devices (4 chips each for the TPUs of 2017-2022), not chips."""
+    [stmt] = [s for s in parse_sentence(sentence, table, thompson, year=year) if s.hours]
+    assert (stmt.count_low, stmt.count_high) == chips
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from .datasets import load_datasets
 from .hardware import Convention, Conventions, HardwareTable, Processor, flops_by_convention
 from .units import NUMBER, QUANTITY, UNIT_ALIASES, quantity_bounds, to_hours, word_number
 from .vocabulary import (
+    CHIP_TIME_UNIT,
     COUNTED_PROCESSOR,
     DURATION,
     GENERIC_PROCESSOR,
@@ -39,9 +40,14 @@ _CHIP_TIME = re.compile(
     # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
     rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
     r"|[a-z]{1,4}\d{2,4}[a-z]?)"  # "20,051 A100 hours": a chip model as the unit
-    rf"\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?![a-z])",
+    rf"\s*(?P<unit>{CHIP_TIME_UNIT})(?![a-z])",
     re.I,
 )
+# Verbs before "from X to Y <unit>" that make it the run's range, not a speed-up
+_RANGE_VERBS = "".join(
+    f"(?<!{verb} )" for verb in ("took", "takes", "take", "lasted", "lasts", "ranged", "ranges", "ranging", "varied",
+                                 "varies", "varying", "required", "requires", "spent")
+)  # fmt: skip
 # The upper end of a range that repeats its unit, right after a duration: "2h-3h", "2 days to 3 days"
 _RANGE_END = re.compile(rf"\s*(?:-|\u2013|to|~)\s*(?P<n>{NUMBER})\s*(?P<unit>[a-z]+)(?![a-z])", re.I)
 _GENERIC = GENERIC_PROCESSOR
@@ -60,8 +66,9 @@ _REJECT = {
     ),
     # "cutting pre-training from 5 days to 2 hours", "3x faster": a speed claim, not a training run
     "speed-up": re.compile(
-        r"\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |just )?[\d.]+ ?"
-        r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|d)\b|"
+        # ("took from 10 to 14 days", "ranging from 2 to 3 weeks": a range of the run's own length)
+        rf"{_RANGE_VERBS}\bfrom (about |around |roughly |over )?[\d.]+( ?[a-z]+)? to (about |around |roughly |under |"
+        rf"just )?[\d.]+ ?({TIME_UNIT}|d)\b|"
         # "3x faster", "10x less compute" ("10x more data" is the data's size, not a speed)
         r"\b\d+(\.\d+)? ?(x|times) (faster|slower|(less|more)(?= (training |wall ?clock )?(time|compute|computation|"
         r"resources|flops|costs?|energy|gpus?|tpus?)\b|\s*[,.;)]|\s*$))|"
@@ -212,6 +219,9 @@ def _prepare(sentence: str) -> str:
     text = sentence.lower()
     text = re.sub(r"[‐‑‒–—−]", "-", text).replace("×", " x ").replace("\u00a0", " ")
     text = re.sub(r"(?<=\d), ?(?=\d{3}\b)", "", text)  # "10,000" and "10, 000" (a PDF's spacing)
+    # powers of ten: "1.6 × 10^5 GPU hours", "3 x 10⁴", "1.2e5" (was read as "5 GPU hours")
+    text = re.sub(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:x|\*|·)\s*10 ?(?:\^|\*\*) ?|e\+?)(\d{1,2})\b", _power, text)
     # hyphens between words become spaces ("pre-training", "ResNet-50"), not in a slice name ("TPU v5e-256")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=[a-z]{2})-(?=[0-9]+(?![a-z0-9]))|(?<=[0-9])-(?=[a-z])", " ", text)
     text = re.sub(r"(?<=[a-z]{2})[-\ufffe\u00ad] (?=[a-z]{2})", " ", text)  # a compound broken at a line end
@@ -240,6 +250,13 @@ def _prepare(sentence: str) -> str:
 def named_processors(sentence: str, table: HardwareTable) -> list[Processor]:
     """The processors of the hardware table a raw sentence names, in order."""
     return [proc for _, _, proc in table.find_all(_prepare(sentence))]
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _power(match: re.Match[str]) -> str:
+    return f"{float(match.group(1)) * 10 ** int(match.group(2)):.12g}"
 
 
 _MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
@@ -452,8 +469,11 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
             continue  # "2048 TPU cores": one mention, counted once
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
-            tpu_cores = match.group(0).startswith("tpu") and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
-            generic = _Hardware(None, match.group(0), count, "core" if tpu_cores else "chip", *match.span())
+            tpu = match.group(0).startswith("tpu")
+            tpu_cores = tpu and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
+            cloud = tpu and not tpu_cores and text[: match.start()].endswith("cloud ")  # "16 Cloud TPUs": devices
+            unit = "core" if tpu_cores else "device" if cloud else "chip"
+            generic = _Hardware(None, match.group(0), count, unit, *match.span())
         if count is not None:
             counted.append(generic)
     # (a count in brackets restates the one before it: "16 Cloud TPUs (64 TPU chips total)")
@@ -516,6 +536,13 @@ def _machines_multiplier(text: str) -> tuple[float, float]:
     return (1.0, 1.0)
 
 
+def _most(values) -> int:
+    """The value most of `values` share (more than half of them), else 0."""
+    values = list(values)
+    most = max(set(values), key=values.count, default=0)
+    return most if most > 0 and values.count(most) * 2 > len(values) else 0
+
+
 def _to_chips(
     hw: _Hardware, table: HardwareTable | None = None, year: float | None = None
 ) -> tuple[float, float] | None:
@@ -526,10 +553,16 @@ def _to_chips(
     low, high = hw.count
     proc = hw.proc
     if proc is None and hw.unit == "core" and table is not None and year:
-        per_chip = [p.cores_per_chip for p in table.likely("tpu", year)]
-        cores = max(set(per_chip), key=per_chip.count, default=0)
-        if cores > 0 and per_chip.count(cores) * 2 > len(per_chip):
+        cores = _most(p.cores_per_chip for p in table.likely("tpu", year))
+        if cores:
             return (low / cores, high / cores)
+    if proc is None and hw.unit == "device" and table is not None:
+        # "16 Cloud TPUs": devices of the TPUs likely in the paper's year (4 chips each in 2017-2022), the range of
+        # all generations' devices without a year
+        tpus = table.likely("tpu", year) if year else [p for p in table.processors if p.kind == "tpu"]
+        per_device = [p.chips_per_device for p in tpus]
+        if per_device:
+            return (low * min(per_device), high * max(per_device))
     if proc is None:
         return (low, high)
     if hw.unit == "core":

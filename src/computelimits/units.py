@@ -10,6 +10,7 @@ HOURS_PER_UNIT = {
     "hour": 1.0,
     "day": 24.0,
     "week": 24.0 * 7,
+    "fortnight": 24.0 * 14,
     "month": 24.0 * 365.25 / 12,
     "year": 24.0 * 365.25,
 }
@@ -36,6 +37,8 @@ UNIT_ALIASES = {
     "wks": "week",
     "week": "week",
     "weeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
     "month": "month",
     "months": "month",
     "year": "year",
