@@ -91,12 +91,31 @@ def test_chip_time_with_count_gives_wall_clock(table, thompson):
         "Training this model on a single GPU would take 300 years.",
         "The dataset contains 960 hours of speech and we use 8 GPUs.",
         "Converting the point cloud takes approximately 0.5 seconds on an NVIDIA Tesla K40c.",
+        "With a budget of 1,000 GPU hours, one could train roughly 20 such models.",
+        "We did not have the resources to train for more than 3 days on 8 GPUs.",
+        "We could not afford to train longer than 3 days on 8 V100 GPUs.",
+        "Feature extraction with the pretrained CNN took 6 hours on one Titan X.",
+        "Beam search decoding of the test set took 25 minutes on 1 GPU.",
         "",
         "hello world",
     ],
 )
 def test_not_a_training_statement(sentence, table, thompson):
     assert parse_sentence(sentence, table, thompson) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Training took 3 days on 8 V100 GPUs, which one can reproduce on a cloud.",
+        "We fine-tune the pretrained encoder for 3 hours on 8 V100 GPUs.",
+        "The search took 4 days on 450 V100 GPUs.",
+    ],
+)
+def test_impersonal_can_a_pretrained_model_and_search_leave_the_run(sentence, table, thompson):
+    """Guards of the rejections above: "one can" is no hypothetical, fine-tuning a pre-trained model and a search
+    are training."""
+    assert [s.hours for s in parse_sentence(sentence, table, thompson) if s.hours]
 
 
 def test_unknown_hardware_keeps_facts_without_flop(table, thompson):

@@ -83,7 +83,11 @@ _REJECT = {
     "comparison": re.compile(r"\bcompared (to|with)\b"),
     "hypothetical": re.compile(
         r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b|\beven if\b|"
-        r"\bif there (were|was)\b"
+        r"\bif there (were|was)\b|"
+        # an impersonal capability or a budget ("one could train ...", "with a budget of 1,000 GPU hours"), a run not
+        # afforded ("we did not have the resources to train for more than 3 days")
+        r"\b(one|you) (could|would|might) (train|run|afford|fit)\b|\bwith a budget of\b|"
+        r"\b(did not|didn't|could not|couldn't|cannot|can't|do not|don't) (have the (resources|budget)|afford)\b"
     ),
 }
 # Reasons a clause (the part of a sentence around one duration) is not the paper's own training; a sentence can hold
@@ -806,7 +810,8 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
 # "training data", "the trained model": words of training that name data or a result, not the training itself
 _TRAINING_AS_NOUN = re.compile(
     r"\btraining (data|corpus|set|examples?|images?|samples?|split|sentences?|pairs|documents?|tokens?)\b|"
-    r"\btrained (model|network|weights|checkpoints?|models|networks)\b"
+    r"\b(pre ?)?trained (model|network|weights|checkpoints?|models|networks|cnns?|encoders?|backbones?)\b|"
+    r"\bbeam search\b"  # a decoder's search, no architecture search
 )
 
 
