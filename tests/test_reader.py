@@ -984,8 +984,13 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
         ("Training to convergence took over 6 weeks on 2048 TPU v3 cores, and it is the strongest dense baseline we "
          "use.", ["ablation"]),
         ("Pre-training of the large model, which has 340M parameters, took 4 days on 16 TPU v3 chips.", ["pretrain"]),
+        ("Pre-training took 12 days on 1024 TPU v4 chips, and instruction tuning took another 10 hours.",
+         ["pretrain", "finetune"]),
+        ("The whole pipeline, including pre-training and fine-tuning, took about 5 days on 32 A100 GPUs.", ["total"]),
+        ("We trained the model for a total of 4 weeks on 48 V100 GPUs.", ["final"]),  # guard: one run's length
     ],
-    ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before"],
+    ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
+         "including-the-stages", "a-total-of-one-run"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's
@@ -1111,6 +1116,28 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
     assert stmt.hours == 72
     # a speed-up stays no run: the range is the run's only after a verb of its length ("took from 10 to 14 days")
     assert _statements("Our method reduced training from 10 to 4 days on 8 V100 GPUs.", table, thompson) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chips", "hours"),
+    [
+        ("We use 4 GPUs per node on 16 nodes, and training takes 2 days.", 64, 48),
+        ("Training takes 2 days with 8 V100 GPUs on each of 4 machines.", 32, 48),
+        ("We train for 2 days on 8 GPUs per node.", 8, 48),  # guard: no count of nodes
+    ],
+    ids=["per-node-on-nodes", "on-each-of", "per-node-alone"],
+)
+def test_gpus_per_node_counted_before_the_nodes(sentence, chips, hours, table, thompson):
+    """ "4 GPUs per node on 16 nodes": 64 GPUs, the per-machine count before the machines."""
+    [stmt] = _statements(sentence, table, thompson)
+    assert (stmt.count, stmt.hours) == (chips, hours)
+
+
+def test_compute_of_the_models_reported_in_this_paper_is_the_authors(table, thompson):
+    """ "all models reported in this paper": the paper's own runs, not another work's report."""
+    [stmt] = _statements("Overall, the training of all models reported in this paper required about 45 GPU-years.",
+                         table, thompson)  # fmt: skip
+    assert stmt.chip_hours == pytest.approx(45 * 8766)
 
 
 @pytest.mark.parametrize(

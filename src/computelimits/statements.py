@@ -137,7 +137,8 @@ _OTHERS_CLAUSE = re.compile(
     rf"\b(of|in|by|from|unlike|than|like|see|cf\.?|as in|reported in) {_CITATION}|^\s*{_CITATION}|"
     r"\bet al\b|\b(their|they|them)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
     r"conventional|concurrent) (work|works|approach|approaches|methods?|models?|studies|papers?)\b|"
-    r"\breported (by|in)\b|\boriginal (paper|implementation|authors?|network|model|method|version)\b|"
+    r"\breported (by|in)\b(?! (this|our|the present) (paper|work|study)\b)|"  # "models reported in this paper": ours
+    r"\boriginal (paper|implementation|authors?|network|model|method|version)\b|"
     r"\bthe authors of\b"
 )
 # Attributions that carry over to the clauses after them ("In prior work, training took ..."); "like [12]" does not.
@@ -526,6 +527,14 @@ def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") ->
     return min(with_count, key=distance)
 
 
+# "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count
+_MACHINES_AFTER = re.compile(
+    rf"(?:{NUMBER})\s+(?:[a-z0-9]+\s+){{0,2}}?{COUNTED_PROCESSOR}s?\s+(?:per|on each|in each|each on)\s+{MACHINE}\b"
+    rf"[^.;]{{0,30}}?\b(?:on|across|over|with|using|of)\s+(?P<q>{NUMBER})\s+{MACHINE}\b|"
+    rf"(?:on|across) each of (?P<q2>{NUMBER})\s+{MACHINE}\b"
+)
+
+
 def _machines_multiplier(text: str) -> tuple[float, float]:
     """'4 machines with 8 GPUs each' -> the per-machine count must be multiplied by 4."""
     match = re.search(
@@ -533,8 +542,9 @@ def _machines_multiplier(text: str) -> tuple[float, float]:
         rf"(?:{NUMBER})\s",
         text,
     )
+    match = match or _MACHINES_AFTER.search(text)
     if match:
-        value = word_number(match.group("q"))
+        value = word_number(match.group("q") or match.groupdict().get("q2") or "")
         if value and value > 1:
             return (value, value)
     return (1.0, 1.0)
@@ -1027,7 +1037,7 @@ _ROLE_CUES = {
     "pretrain": re.compile(r"\bpre ?train\w*|\bpre training\b"),
     # a refinement stage after training ("RL based model refinement", "we refine a model until ...")
     "finetune": re.compile(
-        r"\bfine ?tun\w*|\bfinetun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
+        r"\bfine ?tun\w*|\bfinetun\w*|\binstruction tun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
         r"\brefinement (phase|stage)\b"
     ),
     # a variant run: a component added to or removed from the model ("when we added a self-matching layer",
@@ -1038,7 +1048,10 @@ _ROLE_CUES = {
         r"(the )?same (accuracy|performance|f1|bleu|score|quality|perplexity))\b"
     ),
     "total": re.compile(
-        r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b"
+        r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b|"
+        # "the whole pipeline, including pre-training and fine-tuning, took ..." ("a total of 4 weeks" is one run's)
+        r"\b(including|includes|covering|across) (both )?(the )?(pre ?train\w*|fine ?tun\w*|search\w*)"
+        r"(,? and (the )?(pre ?train\w*|fine ?tun\w*|search\w*))?"
     ),
 }
 
@@ -1048,7 +1061,12 @@ def _nearest_role(cues: list[tuple[re.Match[str], str]], start: int, end: int) -
 
 
 def _role_cues(text: str) -> list[tuple[re.Match[str], str]]:
-    return [(m, role) for role, pattern in _ROLE_CUES.items() for m in pattern.finditer(text)]
+    """Every role cue of a text; a stage named inside a total's cue ("including pre-training and fine-tuning") is
+    part of it, no cue of its own."""
+    cues = [(m, role) for role, pattern in _ROLE_CUES.items() for m in pattern.finditer(text)]
+    totals = [m for m, role in cues if role == "total"]
+    return [(m, role) for m, role in cues
+            if role == "total" or not any(t.start() <= m.start() and m.end() <= t.end() for t in totals)]  # fmt: skip
 
 
 def role_of(text: str, start: int, end: int) -> str:
