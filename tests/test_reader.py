@@ -1088,6 +1088,9 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
             math.sqrt(240 * 336),
             64 * math.sqrt(240 * 336),
         ),
+        ("The largest training run used roughly 10k TPUv4-days.", "TPU v4", None, None, 240_000),
+        ("Our pre-training consumed 1.2M A100 hours.", "A100", None, None, 1.2e6),
+        ("We trained for 2.5 days (60 hours) on 8 V100 GPUs.", "V100", 8, 60, 480),
     ],
     ids=[
         "count-x-chip",
@@ -1104,6 +1107,9 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         "power-e",
         "fortnight",
         "took-from-to",
+        "tpu-version-days",
+        "m-chip-model-hours",
+        "restated-in-brackets",
     ],
 )
 def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):

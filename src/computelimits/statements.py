@@ -39,7 +39,7 @@ _ALTERNATIVE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*$")
 _CHIP_TIME = re.compile(
     # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
     rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
-    r"|[a-z]{1,4}\d{2,4}[a-z]?)"  # "20,051 A100 hours": a chip model as the unit
+    r"|[a-z]{1,4}\d{2,4}[a-z]?|tpu ?v\d[a-z]?)"  # "20,051 A100 hours", "10k TPUv4-days": a chip model as the unit
     rf"\s*(?P<unit>{CHIP_TIME_UNIT})(?![a-z])",
     re.I,
 )
@@ -239,7 +239,7 @@ def _prepare(sentence: str) -> str:
     text = re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)(k\b| (thousand|million|billion)\b)", _magnitude, text)
     # "1.5M GPU hours": an "m" before processor-time is a million
     text = re.sub(
-        r"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?(?:gpu|tpu|chip|core|accelerator)s?[ -]?"
+        rf"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?(?:{COUNTED_PROCESSOR}|tpu ?v\d[a-z]?)s?[ -]?"
         r"(?:hours?|days?|years?)\b)",
         _magnitude,
         text,
@@ -633,8 +633,17 @@ def _compound(text: str, found: list[tuple[float, float, int, int]]) -> list[tup
             if start >= p_end and re.fullmatch(r"\s*(,|and|, and|\+)?\s*", text[p_end:start]) and high < p_low:
                 merged[-1] = (p_low + low, p_high + high, p_start, end)
                 continue
+        if merged and _restates(text, merged[-1], (low, high, start, end)):
+            continue  # "2.5 days (60 hours)": the same duration in another unit
         merged.append((low, high, start, end))
     return merged
+
+
+def _restates(text: str, before: tuple[float, float, int, int], after: tuple[float, float, int, int]) -> bool:
+    """Whether a duration in brackets right after another gives the same length ("2.5 days (60 hours)")."""
+    between = text[before[3] : after[2]]
+    close = math.isclose(before[0], after[0], rel_tol=0.1) and math.isclose(before[1], after[1], rel_tol=0.1)
+    return close and bool(re.fullmatch(r"\s*[(\[]\s*(about |around |roughly |approximately |~|i\.?e\.?,? )?", between))
 
 
 def _chip_times(text: str, table: HardwareTable) -> list[tuple[float, float, Processor | None, str, bool, int, int]]:
