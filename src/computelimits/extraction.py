@@ -248,10 +248,10 @@ def _lent(found: Statement, sentence: str, hardware: PaperHardware, page: int, w
     return found
 
 
-# Generic processor nouns of no kind of their own ("2048 cores", "64 chips") and the kinds they may be
-_KINDLESS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu")}
-# Processor nouns of a kind but no type ("64 GPUs"): the paper's named processor of that kind types them, not the year
-_TYPELESS = {**_KINDLESS, "gpu": ("gpu",), "tpu": ("tpu",)}
+# Processor nouns of no type and the kinds of processor that may type them: of no kind of their own ("2048 cores",
+# "64 chips") or of a kind ("64 GPUs": the paper's named processor of that kind types them, not the year)
+_TYPELESS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu"),
+             "gpu": ("gpu",), "tpu": ("tpu",)}  # fmt: skip
 
 
 def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units) -> Statement:

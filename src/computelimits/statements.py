@@ -529,9 +529,8 @@ def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") ->
 
 # "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count
 _MACHINES_AFTER = re.compile(
-    rf"(?:{NUMBER})\s+(?:[a-z0-9]+\s+){{0,2}}?{COUNTED_PROCESSOR}s?\s+(?:per|on each|in each|each on)\s+{MACHINE}\b"
-    rf"[^.;]{{0,30}}?\b(?:on|across|over|with|using|of)\s+(?P<q>{NUMBER})\s+{MACHINE}\b|"
-    rf"(?:on|across) each of (?P<q2>{NUMBER})\s+{MACHINE}\b"
+    rf"(?:(?:{NUMBER})\s+(?:[a-z0-9]+\s+){{0,2}}?{COUNTED_PROCESSOR}s?\s+(?:per|on each|in each|each on)\s+{_MACHINE}\b"
+    rf"[^.;]{{0,30}}?\b(?:on|across|over|with|using|of)|(?:on|across) each of)\s+(?P<q>{NUMBER})\s+{_MACHINE}\b"
 )
 
 
@@ -544,7 +543,7 @@ def _machines_multiplier(text: str) -> tuple[float, float]:
     )
     match = match or _MACHINES_AFTER.search(text)
     if match:
-        value = word_number(match.group("q") or match.groupdict().get("q2") or "")
+        value = word_number(match.group("q"))
         if value and value > 1:
             return (value, value)
     return (1.0, 1.0)

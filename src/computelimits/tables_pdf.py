@@ -61,7 +61,7 @@ _CITED_AUTHOR = re.compile(
 _PER_UNIT = re.compile(r"(\bper\b|/)\s*(epoch|step|iter\w*|batch|update|image|sample|token)", re.I)
 # The unit of training a per-unit header names, as the parser's schedule knows it ("per iter." -> iteration); a time
 # per image, sample or token is a speed: "per unit" matches no schedule and stays no total
-_PER_WORDS = {"epoc": "epoch", "step": "step", "iter": "iteration", "upda": "update"}
+_SCHEDULE_UNITS = ("epoch", "iteration", "step", "update")
 # A bracketed difference beside a score ("(+1.9)", "(++0.7)", "(-0.3)"): no part of a row's label
 _DELTA = re.compile(r"^[(\[][-+±−]+\d[\d.,]*%?[)\]]$")
 # A caption of ablations: a cited row there names the design the authors' variant borrows ("Transformer [31]")
@@ -139,7 +139,8 @@ def header_cells(words: list[str], max_words: int = 14, min_words: int = 3) -> l
             unit_name = _UNIT_WORDS[bare]
         if per and unit_name in TABLE_TIME_UNITS.values():
             lead = next((j for j in range(max(0, start - 3), start) if _TIME_WORD.search(words[j])), start - 2)
-            columns.append((start, i, f"{unit_name} per {_PER_WORDS.get(per.group(2).lower()[:4], 'unit')}",
+            what = re.sub(r"^iter\w*", "iteration", per.group(2).lower())  # "per iter." -> "per iteration"
+            columns.append((start, i, f"{unit_name} per {what if what in _SCHEDULE_UNITS else 'unit'}",
                             " ".join(words[max(0, lead) : i + 1])))  # "Time per Epoch (days)"  # fmt: skip
         elif (unit_name or unitless) and not per:
             columns.append((start, i, unit_name, " ".join(cell)))
@@ -238,6 +239,12 @@ def _others_marks(caption: str, authors: frozenset[str]) -> set[str]:
 
 # A legend saying a row's numbers come from elsewhere: "Numbers provided by authors of ...", "reported in [14]"
 _REPORTED = re.compile(r"\b(provided by|reported (by|in)|taken from|copied from|quoted from|as reported)\b", re.I)
+
+
+def _group_label(lines: list[list[dict]], offset: int, x0: float, x1: float) -> bool:
+    """Whether line `offset` of a table labels the group of rows under it ("Pre-trained on JFT-300M"): a short line
+    over a row timed in the column x0-x1."""
+    return len(lines[offset]) <= 8 and offset + 1 < len(lines) and _timed_row(lines[offset + 1], x0, x1)
 
 
 STACK_GAP = 12.0  # points between the tops of the lines of one header at most
@@ -353,9 +360,9 @@ def read_tables(
                 if _STOP.match(text) or _header_columns(row):
                     break
                 cells = [w for w in row if x0 - TOLERANCE <= (w["x0"] + w["x1"]) / 2 <= x1 + TOLERANCE]
-                if not cells and offset + 1 < len(lines) and _timed_row(lines[offset + 1], x0, x1) and len(row) <= 8:
-                    taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M"), left of the
-                    group = text  # time column; the first may stand right under the header
+                if not cells and _group_label(lines, offset, x0, x1):
+                    taken.add(offset)  # a group's label left of the time column; the first may stand right under
+                    group = text  # the header
                     continue
                 if offset <= index + 2 and len(row) <= 8 and not any(CELL_NUMBER.match(w["text"]) for w in row):
                     # the header's second line ("(lbs) Computation Cost", "(%) (M) (B) (h) (ms)"): a unit under a
@@ -372,8 +379,8 @@ def read_tables(
                 time_cell = found and (unit or found.group(2) in ("h", "d"))
                 value = found.group(1) if time_cell else times.group(2) if per_chip else None
                 if sum(bool(CELL_NUMBER.match(w["text"])) for w in row) < 2:
-                    if offset + 1 < len(lines) and len(row) <= 8 and _timed_row(lines[offset + 1], x0, x1):
-                        taken.add(offset)  # a group's label inside the table ("Pre-trained on JFT-300M")
+                    if _group_label(lines, offset, x0, x1):
+                        taken.add(offset)
                         group = text
                         continue
                     break  # a table row holds numbers in several columns; prose does not
