@@ -226,11 +226,13 @@ def _from_paper(stmt, sentence, page, paper, table, convention, language_model, 
     def imputed(s: Statement) -> bool:
         return counted_only and s.status == "imputed hardware" and s.count is not None
 
+    parsed: dict[int, list[Statement]] = {}  # each joined sentence parsed once for both passes
     for accept in (_complete, imputed):
-        for hardware in ordered:
-            joined = join_sentences(hardware.sentence, sentence)
-            same = [s for s in parse_sentence(joined, table, convention, language_model, year, units=units)
-                    if accept(s) and _same_duration(s, stmt)
+        for index, hardware in enumerate(ordered):
+            if index not in parsed:
+                joined = join_sentences(hardware.sentence, sentence)
+                parsed[index] = parse_sentence(joined, table, convention, language_model, year, units=units)
+            same = [s for s in parsed[index] if accept(s) and _same_duration(s, stmt)
                     and (stmt.count is None or s.count == stmt.count)]  # fmt: skip
             if same:
                 return _lent(same[0], sentence, hardware, page, "hardware")
