@@ -1125,13 +1125,30 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
 
 
 @pytest.mark.parametrize(
+    ("sentence", "hardware", "chip_hours"),
+    [
+        ("The largest training run used roughly 10k TPUv4-days.", "TPU v4", 240_000),
+        ("Our pre-training consumed 1.2M A100 hours.", "A100", 1.2e6),
+        ("Training took 256 TPUv3-days.", "TPU v3", 256 * 24),
+    ],
+    ids=["k-tpu-version-days", "m-chip-model-hours", "tpu-version-days"],
+)
+def test_chip_time_the_parser_reads_is_selected_from_a_pdf(tmp_path, sentence, hardware, chip_hours, table, thompson):
+    """The page screen and the candidate filter select the processor-time the parser reads: a TPU version as its
+    unit and a magnitude glued to its count (the sentence alone parsed; from a PDF it was never offered)."""
+    result = extract_pdf(_pdf(tmp_path / "chip_time.pdf", [FILLER + " " + sentence + " " + FILLER]), table, thompson)
+    assert [(s.hardware, s.chip_hours) for _, s in result.statements] == [(hardware, pytest.approx(chip_hours))]
+
+
+@pytest.mark.parametrize(
     ("sentence", "chips", "hours"),
     [
         ("We use 4 GPUs per node on 16 nodes, and training takes 2 days.", 64, 48),
         ("Training takes 2 days with 8 V100 GPUs on each of 4 machines.", 32, 48),
+        ("We trained the model on 8 TPUv3 per host on 4 hosts for 3 days.", 32, 72),  # a TPU version counted
         ("We train for 2 days on 8 GPUs per node.", 8, 48),  # guard: no count of nodes
     ],
-    ids=["per-node-on-nodes", "on-each-of", "per-node-alone"],
+    ids=["per-node-on-nodes", "on-each-of", "tpu-version-per-host", "per-node-alone"],
 )
 def test_gpus_per_node_counted_before_the_nodes(sentence, chips, hours, table, thompson):
     """ "4 GPUs per node on 16 nodes": 64 GPUs, the per-machine count before the machines."""

@@ -25,6 +25,7 @@ from .vocabulary import (
     NUMBER_OF_PROCESSORS,
     PROCESSOR_HINT,
     TIME_UNIT,
+    TPU_VERSION,
     TRAINING,
     TRAINING_VERB,
     counted_durations,
@@ -39,7 +40,7 @@ _ALTERNATIVE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*$")
 _CHIP_TIME = re.compile(
     # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
     rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
-    r"|[a-z]{1,4}\d{2,4}[a-z]?|tpu ?v\d[a-z]?)"  # "20,051 A100 hours", "10k TPUv4-days": a chip model as the unit
+    rf"|[a-z]{{1,4}}\d{{2,4}}[a-z]?|{TPU_VERSION})"  # "20,051 A100 hours", "10k TPUv4-days": a chip model as the unit
     rf"\s*(?P<unit>{CHIP_TIME_UNIT})(?![a-z])",
     re.I,
 )
@@ -239,7 +240,7 @@ def _prepare(sentence: str) -> str:
     text = re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)(k\b| (thousand|million|billion)\b)", _magnitude, text)
     # "1.5M GPU hours": an "m" before processor-time is a million
     text = re.sub(
-        rf"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?(?:{COUNTED_PROCESSOR}|tpu ?v\d[a-z]?)s?[ -]?"
+        rf"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?{COUNTED_PROCESSOR}s?[ -]?"
         r"(?:hours?|days?|years?)\b)",
         _magnitude,
         text,

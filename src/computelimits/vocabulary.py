@@ -75,10 +75,14 @@ TABLE_PROCESSOR_TIME_UNITS = {
 
 # Processor-time: "320 GPU-days", "2,048 TPUv3 core-days", "20,051 A100 hours" (a chip model as the unit).
 CHIP_TIME_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-# What a count of processors counts: a processor noun or a chip-like token ("A100", "RTX3090", "TPUv3" is no token)
-COUNTED_PROCESSOR = r"(?:gpus?|tpus?|chips?|cores?|devices?|accelerators?|[a-z]{1,4}\d{2,4}[a-z]?)"
+# A TPU named by its version ("TPUv4", "TPU v5e"), which no chip-like token covers
+TPU_VERSION = r"tpu ?v\d[a-z]?"
+# What a count of processors counts: a processor noun, a chip-like token ("A100", "RTX3090") or a TPU version
+COUNTED_PROCESSOR = rf"(?:gpus?|tpus?|chips?|cores?|devices?|accelerators?|[a-z]{{1,4}}\d{{2,4}}[a-z]?|{TPU_VERSION})"
+# (a magnitude may be glued to the count: "10k TPUv4-days", "1.2M A100 hours")
 COUNTED_CHIP_TIME = re.compile(
-    rf"(?<![\w.]){_LOOSE_NUMBER}\s+(?:[a-z0-9.]+[\s-]+){{0,2}}?(?:{COUNTED_PROCESSOR}|nodes?)[\s-]*{CHIP_TIME_UNIT}\b",
+    rf"(?<![\w.]){_LOOSE_NUMBER}(?:[km](?![a-z]))?\s+(?:[a-z0-9.]+[\s-]+){{0,2}}?(?:{COUNTED_PROCESSOR}|nodes?)[\s-]*"
+    rf"{CHIP_TIME_UNIT}\b",
     re.I,
 )
 
