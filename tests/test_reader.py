@@ -24,6 +24,7 @@ from computelimits.hardware import flops_by_convention
 from computelimits.sections import looks_like_reference
 from computelimits.sheets import load_sheet
 from computelimits.statements import parse_sentence, units_trained_in
+from computelimits.vocabulary import counted_durations
 
 from .conftest import CONVENTIONS, SHEET_SCHEMA
 
@@ -1118,6 +1119,7 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
     [stmt] = _statements(sentence, table, thompson)
     assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, pytest.approx(hours) if hours else hours)
     assert stmt.chip_hours == pytest.approx(chip_hours)
+    assert counted_durations(sentence), "the page screen and candidate filter must select what the parser reads"
     [stmt] = _statements("We train a 2d convolution model for 3 days on 8 V100 GPUs.", table, thompson)
     assert stmt.hours == 72
     # a speed-up stays no run: the range is the run's only after a verb of its length ("took from 10 to 14 days")
@@ -1130,12 +1132,15 @@ def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, h
         ("The largest training run used roughly 10k TPUv4-days.", "TPU v4", 240_000),
         ("Our pre-training consumed 1.2M A100 hours.", "A100", 1.2e6),
         ("Training took 256 TPUv3-days.", "TPU v3", 256 * 24),
+        ("The model trained for 1.2e5 GPU hours on V100s.", "V100", 120_000),
+        ("Training took 2h30min on 8 V100 GPUs.", "V100", 20),
     ],
-    ids=["k-tpu-version-days", "m-chip-model-hours", "tpu-version-days"],
+    ids=["k-tpu-version-days", "m-chip-model-hours", "tpu-version-days", "power-e", "h-min-glued"],
 )
-def test_chip_time_the_parser_reads_is_selected_from_a_pdf(tmp_path, sentence, hardware, chip_hours, table, thompson):
-    """The page screen and the candidate filter select the processor-time the parser reads: a TPU version as its
-    unit and a magnitude glued to its count (the sentence alone parsed; from a PDF it was never offered)."""
+def test_durations_the_parser_reads_are_selected_from_a_pdf(tmp_path, sentence, hardware, chip_hours, table, thompson):
+    """The page screen and the candidate filter select the durations the parser reads: a TPU version as the unit of
+    processor-time, a magnitude or a power of ten glued to the count, minutes glued to hours (the sentence alone
+    parsed; from a PDF it was never offered)."""
     result = extract_pdf(_pdf(tmp_path / "chip_time.pdf", [FILLER + " " + sentence + " " + FILLER]), table, thompson)
     assert [(s.hardware, s.chip_hours) for _, s in result.statements] == [(hardware, pytest.approx(chip_hours))]
 

@@ -26,10 +26,11 @@ _SHORT_UNITS = {unit for unit in UNIT_ALIASES if len(unit) <= 2 and unit not in 
 # (a footnote marker glued to the unit, "35 days9 .", is no part of it; "DGX-2H" is a name, not 2 hours)
 DURATION = re.compile(rf"(?<![\w.-]){QUANTITY}\s*(?P<unit>{TIME_UNIT})(?![a-z])(?:\d(?=\s*[.,;)]))?(?!\d)", re.I)
 # The same shape for screening raw text quickly (no bounds computed): used by the page screen and candidate filter.
-_LOOSE_NUMBER = rf"(?:\d[\d.,]*|{NUMBER}|{_alternation(VAGUE)})"
+# (a power of ten written as "1.2e5" or "3 x 10⁴" is one number; minutes glued to hours, "2h30min", one duration)
+_LOOSE_NUMBER = rf"(?:\d[\d.,]*(?:e\+?\d{{1,2}}\b|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?|{NUMBER}|{_alternation(VAGUE)})"
 COUNTED_DURATION = re.compile(
     rf"(?<![\w.-]){_LOOSE_NUMBER}(?:\s*(?:-|to|or|~)\s*{_LOOSE_NUMBER})?\s*(?P<unit>{TIME_UNIT})(?![a-z])"
-    r"(?:\d(?=\s*[.,;)]))?(?!\d)",
+    r"(?:\d{1,2} ?m(?:ins?|inutes?)?\b|\d(?=\s*[.,;)]))?(?!\d)",
     re.I,
 )
 
