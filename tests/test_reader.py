@@ -1161,6 +1161,42 @@ def test_gpus_per_node_counted_before_the_nodes(sentence, chips, hours, table, t
     assert (stmt.count, stmt.hours) == (chips, hours)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        (
+            "We pre-train on 32 V100 GPUs for 5 days, and fine-tuning on 8 GPUs takes 2 hours.",
+            [("V100", 32, 120), ("V100", 8, 2)],
+        ),
+        ("Training took 3 days on 64 GPUs; each node has 8 NVIDIA V100 GPUs.", [("V100", 64, 72)]),
+        (
+            "The model is trained on 16 TPU v3 chips for 4 days, and the ablations on 8 chips for 1 day.",
+            [("TPU v3", 16, 96), ("TPU v3", 8, 24)],
+        ),
+        (
+            "The model was trained on 8 V100 GPUs for 2 days and on 16 GPUs for 1 day.",
+            [("V100", 8, 48), ("V100", 16, 24)],
+        ),
+        # a count before its processor is the mention's: "2 days on 8 Titan X" is nearer than "4 GPUs and 2 days"
+        (
+            "Training took 10 hours on 4 GPUs and 2 days on 8 Titan X GPUs.",
+            [("GTX Titan X", 4, 10), ("GTX Titan X", 8, 48)],
+        ),
+        # guards: the noun of a named processor, a restatement in brackets, another count for no duration
+        ("We train on 8 Tesla V100 32GB GPUs for 3 days.", [("V100", 8, 72)]),
+        ("Training took 4.0 days on 2048 TPU v3 cores.", [("TPU v3", 1024, 96)]),
+        ("We train on 4 DGX-2 machines (64 GPUs) for 2 days.", [("V100", 64, 48)]),
+        ("We train on 8 V100 GPUs for 3 days, with 2 GPUs reserved for evaluation.", [("V100", 8, 72)]),
+    ],
+    ids=["finetune-on-gpus", "gpus-then-node-type", "ablation-chips", "and-on-gpus", "count-before-name",
+         "noun-of-named", "tpu-cores", "box-in-brackets", "other-count"],
+)  # fmt: skip
+def test_a_count_without_a_type_beside_a_named_processor_is_its_own_run(sentence, runs, table, thompson):
+    """A sentence naming its processors and also counting processors without a type ("32 V100 GPUs ..., fine-tuning
+    on 8 GPUs"): each count is its own mention, typed by the named processor of its kind, not the named count."""
+    assert _runs(sentence, table, thompson) == runs
+
+
 def test_compute_of_the_models_reported_in_this_paper_is_the_authors(table, thompson):
     """ "all models reported in this paper": the paper's own runs, not another work's report."""
     [stmt] = _statements("Overall, the training of all models reported in this paper required about 45 GPU-years.",

@@ -25,7 +25,7 @@ from .statements import (
     parse_sentence,
     units_trained_in,
 )
-from .vocabulary import TRAINING
+from .vocabulary import TRAINING, TYPELESS_KINDS
 
 
 @dataclass
@@ -250,10 +250,7 @@ def _lent(found: Statement, sentence: str, hardware: PaperHardware, page: int, w
     return found
 
 
-# Processor nouns of no type and the kinds of processor that may type them: of no kind of their own ("2048 cores",
-# "64 chips") or of a kind ("64 GPUs": the paper's named processor of that kind types them, not the year)
-_TYPELESS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu"),
-             "gpu": ("gpu",), "tpu": ("tpu",)}  # fmt: skip
+_TYPELESS_NOUN = re.compile(rf"({'|'.join(TYPELESS_KINDS)})s?")
 
 
 def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language_model, year, units) -> Statement:
@@ -262,11 +259,11 @@ def _typed_from_paper(stmt, sentence, page, ordered, table, convention, language
     sentence names ("2048 TPU v3 cores", "512 Tesla V100 GPUs"; a box's processor for "32 DGX-2H servers"), its own
     count kept, confidence lowered as for the paper's hardware; the type is imputed by year only when no hardware
     sentence names one."""
-    noun = re.fullmatch(rf"({'|'.join(_TYPELESS)})s?", stmt.hardware_raw.strip().lower())
+    noun = _TYPELESS_NOUN.fullmatch(stmt.hardware_raw.strip().lower())
     if not noun:
         return stmt
     for hardware in ordered:
-        named = [p for p in named_processors(hardware.sentence, table) if p.kind in _TYPELESS[noun.group(1)]]
+        named = [p for p in named_processors(hardware.sentence, table) if p.kind in TYPELESS_KINDS[noun.group(1)]]
         if not named:
             continue
         name = named[0].holds or named[0].name  # a box ("32 DGX-2H servers") types its processors by what it holds

@@ -28,6 +28,7 @@ from .vocabulary import (
     TPU_VERSION,
     TRAINING,
     TRAINING_VERB,
+    TYPELESS_KINDS,
     counted_durations,
     short_unit_allowed,
 )
@@ -465,7 +466,8 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
                                 start=mention.start, end=mention.end)  # fmt: skip
         found.append(mention)
     if found:
-        return sorted(found, key=lambda h: h.start)
+        # (in a sentence joined to a paper's hardware sentence, the type is lent by _typed_from_paper, which says so)
+        return sorted(found + (_typeless_beside(text, found) if lends is None else []), key=lambda h: h.start)
     generic = None
     counted = []  # "4 days on 450 GPUs, after which ... 2 days on 8 GPUs": each count its own mention
     for match in _GENERIC.finditer(text):
@@ -511,6 +513,39 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
     return [generic] if generic else []
 
 
+# Between a named processor and the noun that follows it ("8 Tesla V100 32GB GPUs"): words, no count or joint
+_OF_THE_NAMED = re.compile(
+    r"[\s-]*(?:(?!(?:and|or|on|with|for|of|in|to|using|while|but|per|each)\b)[a-z0-9.()/]+[\s-]+){0,2}"
+)
+
+
+def _typeless_beside(text: str, named: list[_Hardware]) -> list[_Hardware]:
+    """Counts of processors without a type in a sentence that names its processors ("pre-train on 32 V100 GPUs for 5
+    days; fine-tuning on 8 GPUs takes 2 hours"): each its own mention, typed by the named processor of its kind
+    nearest before it (else after it). The noun of a named processor ("8 V100 GPUs"), a noun without a count of its
+    own and one in brackets (a restatement: "(64 GPUs in total)") are none."""
+    found: list[_Hardware] = []
+    for match in _GENERIC.finditer(text):
+        noun = match.group(0).lower().rstrip("s")
+        kinds = TYPELESS_KINDS.get(noun, ())
+        if not kinds or (found and match.start() <= found[-1].end + 1):
+            continue
+        if any(m.start <= match.start() < m.end or (m.end <= match.start() and _OF_THE_NAMED.fullmatch(
+                text[m.end : match.start()])) for m in named):  # fmt: skip
+            continue
+        if text[: match.start()].count("(") > text[: match.start()].count(")"):
+            continue
+        count = _number_before(text, match.start(), allow_times=False)
+        typed = [m for m in named if m.proc is not None and m.proc.kind in kinds]
+        if count is None or not typed:
+            continue
+        before = [m for m in typed if m.end <= match.start()]
+        by = before[-1] if before else min(typed, key=lambda m: m.start - match.end())
+        cores = noun == "core" or bool(re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :]))
+        found.append(_Hardware(by.proc, match.group(0), count, "core" if cores else "chip", *match.span()))
+    return found
+
+
 def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") -> _Hardware | None:
     """The mention closest to a duration: 'took 18 days on 592 V100s while ... 12 days on 256 V100s'; a counted
     one in the duration's own clause first ("2.5 days to train A using one DGX-2 (16 V100s), 2 days to train B
@@ -523,9 +558,19 @@ def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") ->
         with_count = [m for m in with_count if m.count is not None and a <= m.start < b] or with_count
 
     def distance(m: _Hardware) -> int:
-        return max(m.start - end, start - m.end, 0)
+        if not text:
+            return max(m.start - end, start - m.end, 0)
+        # from phrase to phrase: a count before the processor ("2 days on 8 Titan X") and its noun after it ("4
+        # Titan X GPUs and 2 days") are the mention's
+        head = _COUNT_HEAD.search(text, max(0, m.start - 40), m.start)
+        tail = _PLURAL_TAIL.match(text, m.end)
+        return max((head.start() if head else m.start) - end, start - (tail.end() if tail else m.end), 0)
 
     return min(with_count, key=distance)
+
+
+# The count and words before a processor's name ("8 NVIDIA ", "four "), up to the name
+_COUNT_HEAD = re.compile(rf"(?<![\w.])(?:{QUANTITY})\s*(?:x\s*)?(?:[a-z0-9.]+\s+){{0,2}}?$")
 
 
 # "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count

@@ -107,6 +107,10 @@ TRAINING_VERB = re.compile(r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|conver
 
 # Processors named without a type, and the machines that hold them.
 GENERIC_PROCESSOR = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b", re.I)
+# Processor nouns of no type and the kinds of processor that may type them: of no kind of their own ("2048 cores",
+# "64 chips") or of a kind ("64 GPUs": a named processor of that kind types them)
+TYPELESS_KINDS = {"core": ("tpu",), "chip": ("tpu", "gpu"), "device": ("tpu", "gpu"), "accelerator": ("tpu", "gpu"),
+                  "gpu": ("gpu",), "tpu": ("tpu",)}  # fmt: skip
 MACHINE_NOUNS = r"machines?|nodes?|servers?|hosts?|workers?|boxes|instances?"
 MACHINE = rf"(?:{MACHINE_NOUNS})"
 # Words that may name processors in raw text, for screening pages and sentences (the hardware table decides which
