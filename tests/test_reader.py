@@ -1152,11 +1152,17 @@ def test_durations_the_parser_reads_are_selected_from_a_pdf(tmp_path, sentence, 
         ("Training takes 2 days with 8 V100 GPUs on each of 4 machines.", 32, 48),
         ("We trained the model on 8 TPUv3 per host on 4 hosts for 3 days.", 32, 72),  # a TPU version counted
         ("We train for 2 days on 8 GPUs per node.", 8, 48),  # guard: no count of nodes
+        ("Each of the 4 machines has 8 V100 GPUs; training takes 2 days.", 32, 48),
+        # the machines multiply the per-machine count, not a total beside it
+        ("Training took 2 days on 16 V100 GPUs, i.e. 2 nodes of 8 GPUs.", 16, 48),
+        ("We train on 16 nodes with 8 GPUs each (128 V100 GPUs in total) for 3 days.", 128, 72),
     ],
-    ids=["per-node-on-nodes", "on-each-of", "tpu-version-per-host", "per-node-alone"],
-)
+    ids=["per-node-on-nodes", "on-each-of", "tpu-version-per-host", "per-node-alone", "machines-have",
+         "total-then-nodes-of", "nodes-with-then-total"],
+)  # fmt: skip
 def test_gpus_per_node_counted_before_the_nodes(sentence, chips, hours, table, thompson):
-    """ "4 GPUs per node on 16 nodes": 64 GPUs, the per-machine count before the machines."""
+    """ "4 GPUs per node on 16 nodes": 64 GPUs, the per-machine count before the machines; a count that is not the
+    per-machine one ("16 V100 GPUs, i.e. 2 nodes of 8 GPUs") is not multiplied."""
     [stmt] = _statements(sentence, table, thompson)
     assert (stmt.count, stmt.hours) == (chips, hours)
 

@@ -573,26 +573,28 @@ def _nearest(mentions: list[_Hardware], start: int, end: int, text: str = "") ->
 _COUNT_HEAD = re.compile(rf"(?<![\w.])(?:{QUANTITY})\s*(?:x\s*)?(?:[a-z0-9.]+\s+){{0,2}}?$")
 
 
+# "4 machines with 8 GPUs each", "each of the 4 machines has 8 GPUs": the machines (q) before the per-machine count
+_MACHINES_BEFORE = re.compile(
+    rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with|"
+    rf"(?:that |which )?(?:has|have|holds?|contains?))\s+(?P<per>{NUMBER})\s"
+)
 # "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count
 _MACHINES_AFTER = re.compile(
-    rf"(?:(?:{NUMBER})\s+(?:[a-z0-9]+\s+){{0,2}}?{COUNTED_PROCESSOR}s?\s+(?:per|on each|in each|each on)\s+{_MACHINE}\b"
-    rf"[^.;]{{0,30}}?\b(?:on|across|over|with|using|of)|(?:on|across) each of)\s+(?P<q>{NUMBER})\s+{_MACHINE}\b"
+    rf"(?:(?P<per>{NUMBER})\s+(?:[a-z0-9]+\s+){{0,2}}?{COUNTED_PROCESSOR}s?\s+(?:per|on each|in each|each on)\s+"
+    rf"{_MACHINE}\b[^.;]{{0,30}}?\b(?:on|across|over|with|using|of)|(?:on|across) each of)\s+(?P<q>{NUMBER})\s+"
+    rf"{_MACHINE}\b"
 )
 
 
-def _machines_multiplier(text: str) -> tuple[float, float]:
-    """'4 machines with 8 GPUs each' -> the per-machine count must be multiplied by 4."""
-    match = re.search(
-        rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with)\s+"
-        rf"(?:{NUMBER})\s",
-        text,
-    )
-    match = match or _MACHINES_AFTER.search(text)
+def _machines_multiplier(text: str) -> tuple[tuple[float, float], float | None]:
+    """'4 machines with 8 GPUs each' -> the per-machine count must be multiplied by 4: (the multiplier, the
+    per-machine count it multiplies, None when the sentence does not say)."""
+    match = _MACHINES_BEFORE.search(text) or _MACHINES_AFTER.search(text)
     if match:
         value = word_number(match.group("q"))
         if value and value > 1:
-            return (value, value)
-    return (1.0, 1.0)
+            return (value, value), word_number(match.group("per")) if match.group("per") else None
+    return (1.0, 1.0), None
 
 
 def _most(values) -> int:
@@ -1024,12 +1026,19 @@ def _parse(
     for start, end in spans:  # "2,000 GPU-days" is chip-time, not a count of 2,000 GPUs
         masked = masked[:start] + " " * (end - start) + masked[end:]
     mentions = _hardware_mentions(masked, table, partial(_lends, text) if JOIN in text else None)
-    multiplier = _machines_multiplier(text)
+    multiplier, per_machine = _machines_multiplier(text)
+
+    def chips_of(hw: _Hardware | None) -> tuple[float, float] | None:
+        """The chips of a mention, times the machines when its count is the per-machine count ("2 nodes of 8 GPUs"
+        multiplies "8 GPUs", not "16 V100 GPUs, i.e. 2 nodes of 8 GPUs")."""
+        chips = _to_chips(hw, table, year) if hw else None
+        if chips is None or (per_machine is not None and hw.count is not None and hw.count != (per_machine,) * 2):
+            return chips
+        return _bounds_product(chips, multiplier)
 
     def hardware_for(start: int, end: int) -> tuple[_Hardware | None, tuple[float, float] | None]:
         hw = _nearest(mentions, start, end, text)
-        chips = _to_chips(hw, table, year) if hw else None
-        return hw, (_bounds_product(chips, multiplier) if chips is not None else None)
+        return hw, chips_of(hw)
 
     statements = []
 
@@ -1054,8 +1063,7 @@ def _parse(
         # "Training A on four K20 GPUs, or B on eight K40 GPUs, takes 3-4 weeks": one duration for each alternative
         alternatives = _alternatives(text, mentions) if len(durations) == 1 else []
         for hw in alternatives or [hardware_for(d_start, d_end)[0]]:
-            chips = _to_chips(hw, table, year) if hw else None
-            chips = _bounds_product(chips, multiplier) if chips is not None else None
+            chips = chips_of(hw)
             stmt = Statement(sentence=sentence, hardware_raw=hw.raw if hw else "")
             stmt.hours_low, stmt.hours_high = low, high
             if chips:
