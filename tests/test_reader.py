@@ -989,9 +989,10 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
          ["pretrain", "finetune"]),
         ("The whole pipeline, including pre-training and fine-tuning, took about 5 days on 32 A100 GPUs.", ["total"]),
         ("We trained the model for a total of 4 weeks on 48 V100 GPUs.", ["final"]),  # guard: one run's length
+        ("We train on 16 nodes with 8 GPUs each (128 V100 GPUs in total) for 3 days.", ["final"]),  # processors'
     ],
     ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
-         "including-the-stages", "a-total-of-one-run"],
+         "including-the-stages", "a-total-of-one-run", "processors-in-total"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's

@@ -1122,10 +1122,15 @@ def _nearest_role(cues: list[tuple[re.Match[str], str]], start: int, end: int) -
     return min(cues, key=lambda cue: max(cue[0].start() - end, start - cue[0].end(), 0))[1]
 
 
+_PROCESSORS_BEFORE = re.compile(rf"\b{COUNTED_PROCESSOR}s?\)?\s*$")
+
+
 def _role_cues(text: str) -> list[tuple[re.Match[str], str]]:
     """Every role cue of a text; a stage named inside a total's cue ("including pre-training and fine-tuning") is
-    part of it, no cue of its own."""
-    cues = [(m, role) for role, pattern in _ROLE_CUES.items() for m in pattern.finditer(text)]
+    part of it, no cue of its own; "in total" after processors ("128 V100 GPUs in total") totals them, not the
+    stages."""
+    cues = [(m, role) for role, pattern in _ROLE_CUES.items() for m in pattern.finditer(text)
+            if role != "total" or not _PROCESSORS_BEFORE.search(text, 0, m.start())]  # fmt: skip
     totals = [m for m, role in cues if role == "total"]
     return [(m, role) for m, role in cues
             if role == "total" or not any(t.start() <= m.start() and m.end() <= t.end() for t in totals)]  # fmt: skip
