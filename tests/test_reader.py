@@ -1204,6 +1204,23 @@ def test_a_count_without_a_type_beside_a_named_processor_is_its_own_run(sentence
     assert _runs(sentence, table, thompson) == runs
 
 
+@pytest.mark.parametrize(
+    ("sentence", "run"),
+    [
+        ("Pretraining takes about 5 days on 2,048 CloudTPUv4 chips.", ("TPU v4", 2048, 120)),
+        ("Training took 3 days on 8 NVIDIAV100 GPUs.", ("V100", 8, 72)),
+        ("We train on 4 TeslaK80 GPUs for 2 weeks.", ("K80", 4, 336)),
+        ("Training took 3 days on 8 AMDMI250X GPUs.", ("MI250X", 8, 72)),
+        ("Training took 2 days on amd64 machines with 4 GPUs.", ("", 4, 48)),  # guard: no AMD chip, no 64 machines
+    ],
+    ids=["cloud-tpu", "nvidia-v100", "tesla-k80", "amd-mi250x", "amd64-machines"],
+)
+def test_a_vendor_word_glued_to_the_chip_name(sentence, run, table, thompson):
+    """A PDF may glue the vendor or product-line word to the chip's name ("CloudTPUv4", "NVIDIAV100"): the chip is
+    still named."""
+    assert _runs(sentence, table, thompson) == [run]
+
+
 def test_compute_of_the_models_reported_in_this_paper_is_the_authors(table, thompson):
     """ "all models reported in this paper": the paper's own runs, not another work's report."""
     [stmt] = _statements("Overall, the training of all models reported in this paper required about 45 GPU-years.",

@@ -21,6 +21,7 @@ from .vocabulary import (
     COUNTED_PROCESSOR,
     DURATION,
     GENERIC_PROCESSOR,
+    GLUED_VENDOR,
     MACHINE,
     NUMBER_OF_PROCESSORS,
     PROCESSOR_HINT,
@@ -226,6 +227,7 @@ def _prepare(sentence: str) -> str:
     text = sentence.lower()
     text = re.sub(r"[‐‑‒–—−]", "-", text).replace("×", " x ").replace("\u00a0", " ")
     text = re.sub(r"(?<=\d), ?(?=\d{3}\b)", "", text)  # "10,000" and "10, 000" (a PDF's spacing)
+    text = GLUED_VENDOR.sub(lambda m: m.group(0) + " ", text)  # "nvidiav100", "cloudtpuv4": glued by the PDF
     # powers of ten: "1.6 × 10^5 GPU hours", "3 x 10⁴", "1.2e5" (was read as "5 GPU hours")
     text = re.sub(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), text)
     text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:x|\*|·)\s*10 ?(?:\^|\*\*) ?|e\+?)(\d{1,2})\b", _power, text)
@@ -575,7 +577,7 @@ _COUNT_HEAD = re.compile(rf"(?<![\w.])(?:{QUANTITY})\s*(?:x\s*)?(?:[a-z0-9.]+\s+
 
 # "4 machines with 8 GPUs each", "each of the 4 machines has 8 GPUs": the machines (q) before the per-machine count
 _MACHINES_BEFORE = re.compile(
-    rf"(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with|"
+    rf"(?<![\w.])(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with|"
     rf"(?:that |which )?(?:has|have|holds?|contains?))\s+(?P<per>{NUMBER})\s"
 )
 # "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count

@@ -115,6 +115,12 @@ MACHINE_NOUNS = r"machines?|nodes?|servers?|hosts?|workers?|boxes|instances?"
 MACHINE = rf"(?:{MACHINE_NOUNS})"
 # Words that may name processors in raw text, for screening pages and sentences (the hardware table decides which
 # processor it is): generic nouns, vendor words, chip-like tokens ("V100", "A100", "TPUv3", "MI250X").
+# Vendor and product-line words before a chip's name; a PDF may glue them to it ("NVIDIAV100", "CloudTPUv4")
+# (a chip-like token after them: "amd64" is no AMD chip)
+GLUED_VENDOR = re.compile(
+    r"(?<![a-z])(?:(?:nvidia|tesla|geforce|quadro)(?=gpu|rtx|gtx|titan|[a-z]{1,2}\d)|amd(?=mi\d|radeon)|cloud(?=tpu))",
+    re.I,
+)
 PROCESSOR_HINT = re.compile(
     rf"\b(gpus?|tpus?(v\d)?|cpus?|titan|tesla|nvidia|geforce|gtx|rtx|[akhptvl]\d{{2,3}}[a-z]?|mi\d{{2,3}}x?|cores?|"
     rf"chips?|{MACHINE_NOUNS}|accelerators?|devices?|dgx)\b",
