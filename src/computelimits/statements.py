@@ -577,8 +577,8 @@ _COUNT_HEAD = re.compile(rf"(?<![\w.])(?:{QUANTITY})\s*(?:x\s*)?(?:[a-z0-9.]+\s+
 
 # "4 machines with 8 GPUs each", "each of the 4 machines has 8 GPUs": the machines (q) before the per-machine count
 _MACHINES_BEFORE = re.compile(
-    rf"(?<![\w.])(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?(?:with|having|containing|of|equipped with|"
-    rf"(?:that |which )?(?:has|have|holds?|contains?))\s+(?P<per>{NUMBER})\s"
+    rf"(?<![\w.])(?P<q>{NUMBER})\s+(?:[a-z]+\s+)?{_MACHINE}\s*,?\s*(?:each\s+)?"
+    rf"(?:with|having|containing|of|equipped with|(?:that |which )?(?:has|have|holds?|contains?))\s+(?P<per>{NUMBER})\s"
 )
 # "4 GPUs per node on 16 nodes", "8 GPUs on each of 4 machines": the machines counted after the per-machine count
 _MACHINES_AFTER = re.compile(
