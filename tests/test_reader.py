@@ -1093,6 +1093,7 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         ("The largest training run used roughly 10k TPUv4-days.", "TPU v4", None, None, 240_000),
         ("Our pre-training consumed 1.2M A100 hours.", "A100", None, None, 1.2e6),
         ("We trained for 2.5 days (60 hours) on 8 V100 GPUs.", "V100", 8, 60, 480),
+        ("Training the larger variants required a further 3,000 GPU-hours.", "", None, None, 3000),
     ],
     ids=[
         "count-x-chip",
@@ -1112,6 +1113,7 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         "tpu-version-days",
         "m-chip-model-hours",
         "restated-in-brackets",
+        "article-before-chip-time",
     ],
 )
 def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):

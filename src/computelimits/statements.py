@@ -41,7 +41,8 @@ _ALTERNATIVE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*$")
 # "120 GPU-hours", "32 GPU days", "2,048 TPUv3 core-days", "4 TPU-core-years", "1800 GPU days"
 _CHIP_TIME = re.compile(
     # singular, as in "GPU-hours": "512 NVIDIA A100 GPUs Hours used: 672" is a count and a duration
-    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z0-9.]+\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
+    # (the words between name the processor, no number: "a further 3,000 GPU-hours" is 3,000, not "a")
+    rf"(?<![\w.]){QUANTITY}\s+(?P<what>(?:[a-z][a-z0-9.]*\s+){{0,2}}?(?:gpu|tpu|chip|core|device|accelerator|node)"
     rf"|[a-z]{{1,4}}\d{{2,4}}[a-z]?|{TPU_VERSION})"  # "20,051 A100 hours", "10k TPUv4-days": a chip model as the unit
     rf"\s*(?P<unit>{CHIP_TIME_UNIT})(?![a-z])",
     re.I,
