@@ -990,9 +990,11 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
         ("The whole pipeline, including pre-training and fine-tuning, took about 5 days on 32 A100 GPUs.", ["total"]),
         ("We trained the model for a total of 4 weeks on 48 V100 GPUs.", ["final"]),  # guard: one run's length
         ("We train on 16 nodes with 8 GPUs each (128 V100 GPUs in total) for 3 days.", ["final"]),  # processors'
+        ("We pre-train on 128 TPU v3 chips for 3 days and then fine-tune on 8 V100 GPUs for 6 hours.",
+         ["pretrain", "finetune"]),
     ],
     ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
-         "including-the-stages", "a-total-of-one-run", "processors-in-total"],
+         "including-the-stages", "a-total-of-one-run", "processors-in-total", "and-then"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's
@@ -1196,9 +1198,14 @@ def test_gpus_per_node_counted_before_the_nodes(sentence, chips, hours, table, t
         ("Training took 4.0 days on 2048 TPU v3 cores.", [("TPU v3", 1024, 96)]),
         ("We train on 4 DGX-2 machines (64 GPUs) for 2 days.", [("V100", 64, 48)]),
         ("We train on 8 V100 GPUs for 3 days, with 2 GPUs reserved for evaluation.", [("V100", 8, 72)]),
+        # GPUs beside named TPUs: untyped, their own count ("and then" parts the stages)
+        (
+            "We pre-train on 128 TPU v3 chips for 3 days and then fine-tune on 4 GPUs for 6 hours.",
+            [("TPU v3", 128, 72), ("", 4, 6)],
+        ),
     ],
     ids=["finetune-on-gpus", "gpus-then-node-type", "ablation-chips", "and-on-gpus", "count-before-name",
-         "noun-of-named", "tpu-cores", "box-in-brackets", "other-count"],
+         "noun-of-named", "tpu-cores", "box-in-brackets", "other-count", "gpus-beside-tpus"],
 )  # fmt: skip
 def test_a_count_without_a_type_beside_a_named_processor_is_its_own_run(sentence, runs, table, thompson):
     """A sentence naming its processors and also counting processors without a type ("32 V100 GPUs ..., fine-tuning

@@ -107,6 +107,45 @@ def test_not_a_training_statement(sentence, table, thompson):
 @pytest.mark.parametrize(
     "sentence",
     [
+        # a limit or a budget: the bound of a run, not its length
+        "We limit every fine-tuning run to 12 hours on a single V100 GPU.",
+        "Each training job is capped at 4 hours of wall-clock time.",
+        "We cap pre-training at 500k steps or 72 hours, whichever comes first.",
+        "Within a budget of 16 GPU-days, our search finds competitive cells.",
+        "The models are trained under a compute budget of 100 TPU v3 core-hours.",
+        # hypotheticals
+        "On 1,024 A100 GPUs, a hypothetical training run would finish in about 9 days.",
+        "With model parallelism one could in principle train it in 2 hours on 512 GPUs.",
+        # others' compute: hearsay and prior methods named with a word between
+        "The previous winner reportedly trained for three weeks on 16 Titan X GPUs.",
+        "Earlier evolutionary methods such as AmoebaNet needed 3,150 GPU-days of search.",
+    ],
+    ids=["limit-to", "capped-at", "cap-or", "within-budget", "budget-of", "hypothetical-run", "one-could-in-principle",
+         "reportedly", "earlier-x-methods"],
+)  # fmt: skip
+def test_limits_budgets_hypotheticals_and_hearsay_are_no_run(sentence, table, thompson):
+    assert [s for s in parse_sentence(sentence, table, thompson) if s.hours or s.chip_hours] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        ("Due to resources, training was limited to 8 V100 GPUs and took 5 days.", [("V100", 8, 120)]),
+        ("We limit the sequence length to 512 tokens and train for 3 days on 8 V100 GPUs.", [("V100", 8, 72)]),
+        # a rejected processor-time counts no processors for the clause after it
+        ("Prior NAS methods such as NASNet required 2,000 GPU-days, whereas our search trains in 2 days on 4 V100 "
+         "GPUs.", [("V100", 4, 48)]),
+    ],
+    ids=["limited-hardware", "limited-length", "rejected-chip-time-no-count"],
+)  # fmt: skip
+def test_a_limit_of_something_else_leaves_the_run(sentence, runs, table, thompson):
+    found = [s for s in parse_sentence(sentence, table, thompson) if s.hours or s.chip_hours]
+    assert [(s.hardware, s.count, s.hours) for s in found] == runs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Training took 3 days on 8 V100 GPUs, which one can reproduce on a cloud.",
         "We fine-tune the pretrained encoder for 3 hours on 8 V100 GPUs.",
         "The search took 4 days on 450 V100 GPUs.",

@@ -86,11 +86,12 @@ _REJECT = {
     # "takes an hour ..., compared to 10+ hours for ...": a speed comparison
     "comparison": re.compile(r"\bcompared (to|with)\b"),
     "hypothetical": re.compile(
-        r"\b(would|could|might) (have )?(take|taken|require|need|cost)|\bif (we|one) (were|had)\b|\beven if\b|"
+        r"\b(would|could|might) (have )?(take|taken|require|need|cost|finish|complete|last)|\bif (we|one) (were|had)\b|"
+        r"\beven if\b|\bhypothetical\b|"
         r"\bif there (were|was)\b|"
         # an impersonal capability or a budget ("one could train ...", "with a budget of 1,000 GPU hours"), a run not
         # afforded ("we did not have the resources to train for more than 3 days")
-        r"\b(one|you) (could|would|might) (train|run|afford|fit)\b|\bwith a budget of\b|"
+        r"\b(one|you) (could|would|might) ([a-z]+ ){0,2}?(train|run|afford|fit)\b|\bwith a budget of\b|"
         r"\b(did not|didn't|could not|couldn't|cannot|can't|do not|don't) (have the (resources|budget)|afford)\b"
     ),
 }
@@ -141,6 +142,9 @@ _OTHERS_CLAUSE = re.compile(
     rf"\b(of|in|by|from|unlike|than|like|see|cf\.?|as in|reported in) {_CITATION}|^\s*{_CITATION}|"
     r"\bet al\b|\b(their|they|them)\b|\b(previous|prior|existing|earlier|contemporary|recent|other|typical|"
     r"conventional|concurrent) (work|works|approach|approaches|methods?|models?|studies|papers?)\b|"
+    # "prior NAS methods", "recent large models" (not "other": "the other two models" may be the authors')
+    r"\b(previous|prior|existing|earlier|recent|conventional) [a-z]+ (approaches|methods|models|studies|works)\b|"
+    r"\breportedly\b|"
     r"\breported (by|in)\b(?! (this|our|the present) (paper|work|study)\b)|"  # "models reported in this paper": ours
     r"\boriginal (paper|implementation|authors?|network|model|method|version)\b|"
     r"\bthe authors of\b"
@@ -525,7 +529,8 @@ _OF_THE_NAMED = re.compile(
 def _typeless_beside(text: str, named: list[_Hardware]) -> list[_Hardware]:
     """Counts of processors without a type in a sentence that names its processors ("pre-train on 32 V100 GPUs for 5
     days; fine-tuning on 8 GPUs takes 2 hours"): each its own mention, typed by the named processor of its kind
-    nearest before it (else after it). The noun of a named processor ("8 V100 GPUs"), a noun without a count of its
+    nearest before it (else after it), GPUs and TPUs of a kind no processor named untyped ("pre-train on 64 TPU v3
+    chips ... fine-tune on 8 GPUs"). The noun of a named processor ("8 V100 GPUs"), a noun without a count of its
     own and one in brackets (a restatement: "(64 GPUs in total)") are none."""
     found: list[_Hardware] = []
     for match in _GENERIC.finditer(text):
@@ -540,12 +545,13 @@ def _typeless_beside(text: str, named: list[_Hardware]) -> list[_Hardware]:
             continue
         count = _number_before(text, match.start(), allow_times=False)
         typed = [m for m in named if m.proc is not None and m.proc.kind in kinds]
-        if count is None or not typed:
-            continue
+        if count is None or not (typed or noun in ("gpu", "tpu")):
+            continue  # ("5120 CUDA cores" of a named GPU are no processors)
         before = [m for m in typed if m.end <= match.start()]
-        by = before[-1] if before else min(typed, key=lambda m: m.start - match.end())
+        by = (before[-1] if before else min(typed, key=lambda m: m.start - match.end())) if typed else None
         cores = noun == "core" or bool(re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :]))
-        found.append(_Hardware(by.proc, match.group(0), count, "core" if cores else "chip", *match.span()))
+        found.append(_Hardware(by.proc if by else None, match.group(0), count, "core" if cores else "chip",
+                               *match.span()))  # fmt: skip
     return found
 
 
@@ -727,12 +733,14 @@ def join_sentences(previous: str, sentence: str) -> str:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a (prepared) sentence: split at ; , : and before while, whereas, but, which, who,
-    and at a JOIN."""
+    "and then", and at a JOIN."""
     cuts = [0]
     depth = [0] * (len(text) + 1)  # brackets open before each position: no cut inside "(Smith et al., 2018)"
     for i, char in enumerate(text):
         depth[i + 1] = max(depth[i] + (char in "([") - (char in ")]"), 0)
-    for match in re.finditer(rf"[;,:{JOIN}](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared)\b)", text):
+    for match in re.finditer(
+        rf"[;,:{JOIN}](?=\s)|\s(?=(while|whereas|but|which|who|unlike|compared|and then)\b)", text
+    ):
         if depth[match.start()] and match.group() != JOIN:
             continue
         cuts.append(match.end())
@@ -829,6 +837,15 @@ def _per_unit_before(before: str) -> bool:
     return not (counted and match.group("plain").endswith("s") and _count(counted.group(1).replace(",", "")))
 
 
+# A limit or a budget the duration is the bound of, not a run's length: "we limit each training run to 24 hours",
+# "capped at 10,000 steps or 8 hours", "within a budget of 8 GPU-days", "a time budget of 48 GPU hours"
+_LIMIT_BEFORE = re.compile(
+    rf"\b(limit|limits|limited|limiting|cap|caps|capped|capping|restrict\w*)\b[^.;]{{0,60}}?\b(to|at)\s+"
+    rf"(?:(?:at most|most|a maximum of|up to|about)\s+)?(?:{NUMBER}\s+[a-z]+\s+or\s+)?$|"
+    r"\bbudgets? (of|is|was)\s+(?:(?:about|roughly|only|just)\s+)?$"
+)
+
+
 def clause_reason(text: str, start: int, end: int) -> str | None:
     """Why the duration at [start, end) of a prepared sentence is not the paper's own training (its clause cites
     another work as the agent, or names a cost the work does without, or times a unit of training, or something
@@ -864,6 +881,8 @@ def clause_reason(text: str, start: int, end: int) -> str | None:
             return "others"
     if _DONE_WITHOUT.search(text[spans[index][0] : start]):
         return "done without"
+    if _LIMIT_BEFORE.search(text[spans[index][0] : start]):
+        return "limit"
     if not _TOTAL_AFTER.match(text[end:]) and (
         _PER_UNIT_AFTER.match(text[end:])
         or _per_unit_before(text[spans[index][0] : start])
@@ -1012,8 +1031,9 @@ def _parse(
     def rejected(start: int, end: int) -> bool:
         return bool(clause_reason(text, start, end)) or (inference_here and _inference_clause(text, start))
 
-    chip_times = [c for c in _chip_times(text, table) if not rejected(c[5], c[6]) and not per_unit_only]
-    spans = [(c[5], c[6]) for c in chip_times]
+    every_chip_time = _chip_times(text, table)
+    chip_times = [c for c in every_chip_time if not rejected(c[5], c[6]) and not per_unit_only]
+    spans = [(c[5], c[6]) for c in every_chip_time]  # a rejected one ("NASNet required 2,000 GPU-days") counts no GPUs
     durations = []
     for d in _durations(text):
         if any(s <= d[2] < e for s, e in spans):
