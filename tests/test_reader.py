@@ -992,9 +992,11 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
         ("We train on 16 nodes with 8 GPUs each (128 V100 GPUs in total) for 3 days.", ["final"]),  # processors'
         ("We pre-train on 128 TPU v3 chips for 3 days and then fine-tune on 8 V100 GPUs for 6 hours.",
          ["pretrain", "finetune"]),
+        ("The smaller Tiny and Base variants were each trained on 4 V100 GPUs for 1 day.", ["ablation"]),
     ],
     ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
-         "including-the-stages", "a-total-of-one-run", "processors-in-total", "and-then"],
+         "including-the-stages", "a-total-of-one-run", "processors-in-total", "and-then",
+         "smaller-named-variants"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's

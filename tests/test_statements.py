@@ -128,6 +128,23 @@ def test_limits_budgets_hypotheticals_and_hearsay_are_no_run(sentence, table, th
 
 
 @pytest.mark.parametrize(
+    ("sentence", "hardware", "count", "hours", "chip_hours"),
+    [
+        ("Distilling the large teacher into the student takes about 20 hours on 4 V100 GPUs.", "V100", 4, 20, 80),
+        ("The total compute for our largest model amounts to 3,072 TPU v3 core-hours.", "TPU v3", None, None, 1536),
+    ],
+    ids=["distillation", "total-compute-for"],
+)
+def test_distillation_and_compute_for_a_model_are_training(
+    sentence, hardware, count, hours, chip_hours, table, thompson
+):
+    """Distilling a model is training it; "the compute for our model amounts to" states its training's cost."""
+    stmt = one(sentence, table, thompson)
+    assert (stmt.hardware, stmt.count, stmt.hours) == (hardware, count, hours)
+    assert stmt.chip_hours == pytest.approx(chip_hours)
+
+
+@pytest.mark.parametrize(
     ("sentence", "runs"),
     [
         ("Due to resources, training was limited to 8 V100 GPUs and took 5 days.", [("V100", 8, 120)]),

@@ -1128,7 +1128,8 @@ _ROLE_CUES = {
     # a variant run: a component added to or removed from the model ("when we added a self-matching layer",
     # "w/o the decoder"); a run stopped at another model's score ("achieve the same accuracy as BiDAF within 3 hours")
     "ablation": re.compile(
-        r"\b(ablations?|smaller (models?|versions?|variants?|networks?)|baselines?|proxy (task|model)|"
+        r"\b(ablations?|smaller ([a-z0-9]+ ){0,3}?(models?|versions?|variants?|networks?)|baselines?|"
+        r"proxy (task|model)|"
         r"(when|if|once) we (add|added|remove|removed|replace|replaced|drop|dropped)|w/o|"
         r"(the )?same (accuracy|performance|f1|bleu|score|quality|perplexity))\b"
     ),

@@ -98,12 +98,13 @@ def counted_durations(text: str) -> list[re.Match[str]]:
 # (a result reached in a time: "achieves 39.41 BLEU in two weeks", "reaches 76% top-1 after 3 days")
 TRAINING = re.compile(
     r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
-    r"running|experiments?|costs?|required?|requires|epochs|iterations|steps)\b|"
+    r"running|experiments?|costs?|required?|requires|epochs|iterations|steps|distill\w*)\b|"
+    r"\b(total |training )?compute (for|of|used|spent|amounts?)\b|"  # "the total compute for our model amounts to"
     rf"\b(?:achiev|reach)\w*\s(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|after|within)\s+(?:[\w.,-]+\s+){{0,2}}?(?:{TIME_UNIT})\b",
     re.I,
 )
 # The narrower set that names training itself (inference words in the same sentence do not win over these).
-TRAINING_VERB = re.compile(r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|converge\w*|search\w*)\b", re.I)
+TRAINING_VERB = re.compile(r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|converge\w*|search\w*|distill\w*)\b", re.I)
 
 # Processors named without a type, and the machines that hold them.
 GENERIC_PROCESSOR = re.compile(r"\b(gpus?|tpus?|chips?|cores?|devices?|accelerators?|cpus?)\b", re.I)
