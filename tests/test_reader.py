@@ -993,10 +993,17 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
         ("We pre-train on 128 TPU v3 chips for 3 days and then fine-tune on 8 V100 GPUs for 6 hours.",
          ["pretrain", "finetune"]),
         ("The smaller Tiny and Base variants were each trained on 4 V100 GPUs for 1 day.", ["ablation"]),
+        # a clause restating the run in other units has the stage of the clause it restates
+        ("Pre-training our largest model took 14 days on 512 A100 GPUs, corresponding to 172,032 GPU-hours.",
+         ["pretrain"]),
+        ("The architecture search ran on 200 V100 GPUs over 3 days, amounting to 600 GPU-days.", ["search"]),
+        # one stage's total is that stage's; a total across all runs is a total
+        ("The supervised pre-training stage took 40 TPU v3 chip-days in total.", ["pretrain"]),
+        ("The whole study, including all ablations, consumed about 20,000 V100 GPU-hours.", ["total"]),
     ],
     ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
          "including-the-stages", "a-total-of-one-run", "processors-in-total", "and-then",
-         "smaller-named-variants"],
+         "smaller-named-variants", "restated-pretrain", "restated-search", "one-stage-in-total", "including-all"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's
@@ -1098,6 +1105,8 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         ("Our pre-training consumed 1.2M A100 hours.", "A100", None, None, 1.2e6),
         ("We trained for 2.5 days (60 hours) on 8 V100 GPUs.", "V100", 8, 60, 480),
         ("Training the larger variants required a further 3,000 GPU-hours.", "", None, None, 3000),
+        ("Training took a day and a half on 8 V100 GPUs.", "V100", 8, 36, 288),
+        ("We trained for two weeks and a half on 16 TPU v3 chips.", "TPU v3", 16, 420, 6720),
     ],
     ids=[
         "count-x-chip",
@@ -1118,6 +1127,8 @@ def test_units_counted_before_the_verb_make_the_time_their_total(sentence, hardw
         "m-chip-model-hours",
         "restated-in-brackets",
         "article-before-chip-time",
+        "a-day-and-a-half",
+        "weeks-and-a-half",
     ],
 )
 def test_glued_counts_magnitudes_and_compound_units(sentence, hardware, count, hours, chip_hours, table, thompson):
@@ -1263,10 +1274,11 @@ def test_cloud_tpus_without_a_version_are_devices_of_their_years_tpus(sentence, 
         ("The teacher model was trained for 2 days on 4 GPUs, and the student for 10 hours on 1 GPU.",
          [(4, 48), (1, 10)]),
         ("Unlike [12], who trained for 2 weeks on 64 GPUs, we train for 3 days on 8 GPUs.", [(8, 72)]),
-        # guards: a count in brackets restates the one before it; "2048 TPU cores" is one mention
+        # guards: a count in brackets restates the one before it; "2048 TPU cores" is one mention (and the 22.4 TPU
+        # years restate the 4 days on them: one run)
         ("Pre-training took 4 days on 16 Cloud TPUs (64 TPU chips total).", [(64, 96)]),
         ("Trained on 2048 TPU cores for 4 days, the model takes a total of 22.4 TPU years to train.",
-         [(2048, 22.4 * 8766 / 2048), (2048, 96)]),
+         [(2048, 96)]),
     ],
     ids=["search-then-final", "teacher-student", "others-then-ours", "bracketed", "tpu-cores-and-years"],
 )  # fmt: skip

@@ -112,6 +112,7 @@ def test_not_a_training_statement(sentence, table, thompson):
         "Each training job is capped at 4 hours of wall-clock time.",
         "We cap pre-training at 500k steps or 72 hours, whichever comes first.",
         "Within a budget of 16 GPU-days, our search finds competitive cells.",
+        "We cap the hyperparameter search at 40 trials of 3 GPU-hours each.",
         "The models are trained under a compute budget of 100 TPU v3 core-hours.",
         # hypotheticals
         "On 1,024 A100 GPUs, a hypothetical training run would finish in about 9 days.",
@@ -120,8 +121,8 @@ def test_not_a_training_statement(sentence, table, thompson):
         "The previous winner reportedly trained for three weeks on 16 Titan X GPUs.",
         "Earlier evolutionary methods such as AmoebaNet needed 3,150 GPU-days of search.",
     ],
-    ids=["limit-to", "capped-at", "cap-or", "within-budget", "budget-of", "hypothetical-run", "one-could-in-principle",
-         "reportedly", "earlier-x-methods"],
+    ids=["limit-to", "capped-at", "cap-or", "within-budget", "cap-trials-of", "budget-of", "hypothetical-run",
+         "one-could-in-principle", "reportedly", "earlier-x-methods"],
 )  # fmt: skip
 def test_limits_budgets_hypotheticals_and_hearsay_are_no_run(sentence, table, thompson):
     assert [s for s in parse_sentence(sentence, table, thompson) if s.hours or s.chip_hours] == []
@@ -132,8 +133,10 @@ def test_limits_budgets_hypotheticals_and_hearsay_are_no_run(sentence, table, th
     [
         ("Distilling the large teacher into the student takes about 20 hours on 4 V100 GPUs.", "V100", 4, 20, 80),
         ("The total compute for our largest model amounts to 3,072 TPU v3 core-hours.", "TPU v3", None, None, 1536),
+        # the paper's own table: no other work's report
+        ("The training runs reported in Table 2 used 512 TPU v3 core-days.", "TPU v3", None, None, 6144),
     ],
-    ids=["distillation", "total-compute-for"],
+    ids=["distillation", "total-compute-for", "reported-in-table"],
 )
 def test_distillation_and_compute_for_a_model_are_training(
     sentence, hardware, count, hours, chip_hours, table, thompson

@@ -145,7 +145,8 @@ _OTHERS_CLAUSE = re.compile(
     # "prior NAS methods", "recent large models" (not "other": "the other two models" may be the authors')
     r"\b(previous|prior|existing|earlier|recent|conventional) [a-z]+ (approaches|methods|models|studies|works)\b|"
     r"\breportedly\b|"
-    r"\breported (by|in)\b(?! (this|our|the present) (paper|work|study)\b)|"  # "models reported in this paper": ours
+    # "models reported in this paper", "the runs reported in Table 3": ours
+    r"\breported (by|in)\b(?! (this|our|the present) (paper|work|study)\b| (table|section|figure|fig|appendix)\b)|"
     r"\boriginal (paper|implementation|authors?|network|model|method|version)\b|"
     r"\bthe authors of\b"
 )
@@ -246,6 +247,7 @@ def _prepare(sentence: str) -> str:
     # magnitudes written out: "20k GPU hours", "2.5k TPUv3 core-days", "1.0 million GPU hours" ("ImageNet-21k" is a
     # name; "1M steps" stays: an "m" may be minutes)
     text = re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)(k\b| (thousand|million|billion)\b)", _magnitude, text)
+    text = _AND_A_HALF.sub(_and_a_half, text)  # "a day and a half", "2 weeks and a half": "1.5 days", "2.5 weeks"
     # "1.5M GPU hours": an "m" before processor-time is a million
     text = re.sub(
         rf"(?<![\w.-])(\d+(?:\.\d+)?)(m)(?= (?:[a-z0-9]+ )?{COUNTED_PROCESSOR}s?[ -]?"
@@ -264,6 +266,16 @@ def _prepare(sentence: str) -> str:
 def named_processors(sentence: str, table: HardwareTable) -> list[Processor]:
     """The processors of the hardware table a raw sentence names, in order."""
     return [proc for _, _, proc in table.find_all(_prepare(sentence))]
+
+
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.-])(?P<n>{NUMBER}) (?P<unit>hour|day|week|month|year)s? and a half\b(?! (?:{TIME_UNIT})\b)"
+)
+
+
+def _and_a_half(match: re.Match[str]) -> str:
+    value = word_number(match.group("n"))
+    return f"{value + 0.5:g} {match.group('unit')}s" if value else match.group(0)
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -841,7 +853,7 @@ def _per_unit_before(before: str) -> bool:
 # "capped at 10,000 steps or 8 hours", "within a budget of 8 GPU-days", "a time budget of 48 GPU hours"
 _LIMIT_BEFORE = re.compile(
     rf"\b(limit|limits|limited|limiting|cap|caps|capped|capping|restrict\w*)\b[^.;]{{0,60}}?\b(to|at)\s+"
-    rf"(?:(?:at most|most|a maximum of|up to|about)\s+)?(?:{NUMBER}\s+[a-z]+\s+or\s+)?$|"
+    rf"(?:(?:at most|most|a maximum of|up to|about)\s+)?(?:{NUMBER}\s+[a-z]+\s+(?:or|of)\s+)?$|"
     r"\bbudgets? (of|is|was)\s+(?:(?:about|roughly|only|just)\s+)?$"
 )
 
@@ -1082,6 +1094,7 @@ def _parse(
             stmt.count_low, stmt.count_high = chips
             stmt.hours_low, stmt.hours_high = low / chips[1], high / chips[0]
         finish(stmt, proc_here, hw, c_start, c_end)
+    processor_times = len(statements)
     for low, high, d_start, d_end in durations:
         # "Training A on four K20 GPUs, or B on eight K40 GPUs, takes 3-4 weeks": one duration for each alternative
         alternatives = _alternatives(text, mentions) if len(durations) == 1 else []
@@ -1093,7 +1106,19 @@ def _parse(
                 stmt.count_low, stmt.count_high = chips
                 stmt.chip_hours_low, stmt.chip_hours_high = chips[0] * low, chips[1] * high
             finish(stmt, hw.proc if hw else None, hw, d_start, d_end)
-    return statements
+    # a processor-time restating a run the sentence times ("14 days on 512 A100 GPUs, corresponding to 172,032
+    # GPU-hours") is that run, not a second one
+    timed = statements[processor_times:]
+    return [s for s in statements[:processor_times] if not any(_same_run(s, t) for t in timed)] + timed
+
+
+def _same_run(chip_time: Statement, timed: Statement) -> bool:
+    return (
+        chip_time.hardware == timed.hardware
+        and chip_time.chip_hours is not None
+        and timed.chip_hours is not None
+        and math.isclose(chip_time.chip_hours, timed.chip_hours, rel_tol=0.05)
+    )
 
 
 def _alternatives(text: str, mentions: list[_Hardware]) -> list[_Hardware]:
@@ -1136,6 +1161,9 @@ _ROLE_CUES = {
     "total": re.compile(
         r"\b(in total|total (training |compute |wall ?clock )?(time|cost|compute)|altogether|end to end)\b|"
         # "the whole pipeline, including pre-training and fine-tuning, took ..." ("a total of 4 weeks" is one run's)
+        # "including all ablations", "the entire project"
+        r"\bincluding all (the |our )?([a-z]+ )?(ablations|experiments|runs|models|variants|sweeps)\b|"
+        r"\bthe (entire|whole) project\b|"
         r"\b(including|includes|covering|across) (both )?(the )?(pre ?train\w*|fine ?tun\w*|search\w*)"
         r"(,? and (the )?(pre ?train\w*|fine ?tun\w*|search\w*))?"
     ),
@@ -1160,16 +1188,33 @@ def _role_cues(text: str) -> list[tuple[re.Match[str], str]]:
             if role == "total" or not any(t.start() <= m.start() and m.end() <= t.end() for t in totals)]  # fmt: skip
 
 
+# A clause restating the run of the clause before it in other units
+_RESTATING = re.compile(
+    r"\s*(corresponding to|amounting to|equivalent to|equal to|i\.?e\.?|that is|totall?ing|which (is|amounts to|"
+    r"corresponds to))\b"
+)
+
+
 def role_of(text: str, start: int, end: int) -> str:
     """The stage a duration at [start, end) of a prepared sentence times: the role whose cue stands nearest it
     (pre-training, fine-tuning, an architecture search, an ablation or smaller model, a total) in its own clause,
     else in the clauses that time no run of their own, else `final`. ("Pre-training took three weeks on 1024 TPU v3
     chips, and fine-tuning took 2 hours": one role each; "Ours trains in 1 day, while the baseline needs 3 days":
     the first is no baseline's; "Training took 6 weeks, ... the strongest dense baseline we use": a baseline.)"""
-    spans = _clauses(text)
-    a, b = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+    spans = _clauses(text) or [(0, len(text))]
+    index = next((i for i, (a, b) in enumerate(spans) if a <= start < b), 0)
+    while index and _RESTATING.match(text[spans[index][0] : spans[index][1]]):
+        index -= 1  # "took 21 days on 1,024 A100 GPUs, corresponding to 516,096 GPU-hours": the clause it restates
+    a, b = spans[index]
     cues = _role_cues(text)
     if own := [(m, role) for m, role in cues if a <= m.start() < b]:
+        stages = {role for _, role in own} - {"total"}
+        if (
+            len(stages) == 1
+            and stages <= {"pretrain", "finetune", "search"}
+            and all(m.group(0) == "in total" for m, role in own if role == "total")
+        ):
+            return stages.pop()  # "the pre-training stage took 64 V100-days in total": one stage's total
         return _nearest_role(own, start, end)
     untimed = [(c, d) for c, d in spans if (c, d) != (a, b) and not counted_durations(text[c:d])]
     if others := [(m, role) for m, role in cues if any(c <= m.start() < d for c, d in untimed)]:

@@ -98,7 +98,7 @@ def counted_durations(text: str) -> list[re.Match[str]]:
 # (a result reached in a time: "achieves 39.41 BLEU in two weeks", "reaches 76% top-1 after 3 days")
 TRAINING = re.compile(
     r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
-    r"running|experiments?|costs?|required?|requires|epochs|iterations|steps|distill\w*)\b|"
+    r"running|experiments?|costs?|required?|requires|epochs|iterations|steps|distill\w*|consum(?:e|es|ed|ing))\b|"
     r"\b(total |training )?compute (for|of|used|spent|amounts?)\b|"  # "the total compute for our model amounts to"
     rf"\b(?:achiev|reach)\w*\s(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|after|within)\s+(?:[\w.,-]+\s+){{0,2}}?(?:{TIME_UNIT})\b",
     re.I,
