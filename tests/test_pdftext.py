@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from computelimits.extraction import candidates_from_pdf, extract_pdf
-from computelimits.pdflayout import clean_text
+from computelimits.pdflayout import clean_text, find_gutter
 from computelimits.pdftext import sentences
 
 from .conftest import need_shared
@@ -218,3 +218,22 @@ def test_sentence_continuing_the_training(text, expected, table, epoch):
     from computelimits.extraction import statements_from_text
 
     assert [(s.count, s.hours) for s in statements_from_text(text, table, epoch)] == expected
+
+
+def _line(top: float, spans: list[tuple[float, float]]) -> list[dict]:
+    return [{"x0": x0, "x1": x1, "top": top, "bottom": top + 8, "text": "word"} for x0, x1 in spans]
+
+
+@pytest.mark.parametrize(("second_starts", "two_columns"), [(300.5, False), (306.0, True)])
+def test_a_gutter_is_wider_than_aligned_word_spaces(second_starts, two_columns):
+    """A short single-column page whose word spaces happen to align at one x (a 2.5 pt space on every line) has no
+    gutter; the same lines with a 8 pt gap there are two columns."""
+    words = [
+        w
+        for i in range(17)
+        for w in _line(100 + 14 * i, [(72, 150), (152.5, 297.5), (second_starts, 420), (422.5, 523)])
+    ]
+    gutter = find_gutter(words, 595, 17)
+    assert (gutter is not None) == two_columns
+    if two_columns:
+        assert 297 <= gutter <= 306

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 import unicodedata
 from itertools import pairwise
 from pathlib import Path
@@ -110,6 +111,9 @@ COLUMN_EDGE = 25.0  # points from the gap within which a column's lines end (lef
 WORD_GAP = 12.0  # points between the words of running text at most (table cells stand farther apart)
 
 
+SPACE_GAP = 4.0  # points: wider than a space between words (about 2.5 at 10 pt), narrower than a column gutter
+
+
 def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     """x of the gap between two text columns, or None for a single-column page.
 
@@ -136,11 +140,13 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
         run_end += 1
     middle = (run_start + run_end) // 2
     best_x = middle if cover[middle] <= near else best_x
+    lines = _group_lines(words)
+    if _spaces_align(lines, best_x):
+        return None
     if cover[best_x] <= 0.1 * n_lines:
         return float(best_x)
     # full-width tables and captions cross the gap of a two-column page: still two columns when fewer than a third
     # of the lines cross it and many lines of running text end just before it and begin just after it
-    lines = _group_lines(words)
     crossing = sum(any(w["x0"] < best_x < w["x1"] for w in line) for line in lines)
 
     ends = sum(
@@ -155,6 +161,19 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
     )
     two = crossing <= len(lines) / 3 and min(ends, begins) >= max(6, len(lines) / 10)
     return float(best_x) if two else None
+
+
+def _spaces_align(lines: list[list[dict]], x: float) -> bool:
+    """Whether the gap at x is the spaces between words of single-column lines that happen to align (a short page,
+    the Transformer paper's page 4): the lines with words on both sides of x have a word space there, not a gutter
+    (median under SPACE_GAP points, three such lines at least)."""
+    gaps = [
+        min(w["x0"] for w in right) - max(w["x1"] for w in left)
+        for line in lines
+        if (left := [w for w in line if w["x1"] <= x]) and (right := [w for w in line if w["x0"] >= x])
+        and not any(w["x0"] < x < w["x1"] for w in line)
+    ]  # fmt: skip
+    return len(gaps) >= 3 and statistics.median(gaps) < SPACE_GAP
 
 
 def _prose(part: list[dict], width: float) -> bool:
