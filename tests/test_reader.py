@@ -381,6 +381,17 @@ def _paper(path: Path, duration_sentence: str) -> Path:
     )
 
 
+def test_a_sentence_naming_the_final_run_keeps_it_in_a_search_paragraph(tmp_path, table, thompson):
+    """A paragraph about the search gives its stage to a duration that names none, not to one whose sentence names
+    the final network ("Training this final network on ImageNet takes 5 days")."""
+    text = (
+        FILLER * 2 + "Architecture search setup. The controller samples child networks from the search space. "
+        "Training this final network on ImageNet takes 5 days on 8 K40 GPUs. " + FILLER
+    )
+    result = extract_pdf(_pdf(tmp_path / "final.pdf", [text]), table, thompson)
+    assert [(s.count, s.hours, s.role) for _, s in result.statements] == [(8, 120, "final")]
+
+
 def test_paper_hardware_goes_with_a_duration_pages_away(tmp_path, table, thompson):
     result = extract_pdf(_paper(tmp_path / "paper.pdf", "Training took roughly a week."), table, thompson)
     week = [s for p, s in result.statements if p == 4]
@@ -1000,10 +1011,16 @@ def test_work_with_a_trained_model_or_training_data_is_no_training(sentence, tab
         # one stage's total is that stage's; a total across all runs is a total
         ("The supervised pre-training stage took 40 TPU v3 chip-days in total.", ["pretrain"]),
         ("The whole study, including all ablations, consumed about 20,000 V100 GPU-hours.", ["total"]),
+        ("All experiments, including the policy search and ablations, took 3,000 V100 GPU-hours.", ["total"]),
+        ("Our experiments, including ablations and hyperparameter tuning, used 900 GPU-hours on V100s.", ["total"]),
+        # the final run named in a clause without a time: no stage from the clause before it
+        ("After the search, we train the final architecture from scratch, which takes 2 days on 4 V100 GPUs.",
+         ["final"]),
     ],
     ids=["two-stages", "ours-and-the-baseline", "baseline-said-after", "stage-said-before", "instruction-tuning",
          "including-the-stages", "a-total-of-one-run", "processors-in-total", "and-then",
-         "smaller-named-variants", "restated-pretrain", "restated-search", "one-stage-in-total", "including-all"],
+         "smaller-named-variants", "restated-pretrain", "restated-search", "one-stage-in-total", "including-all",
+         "including-named-search", "including-ablations-and-tuning", "final-after-search"],
 )  # fmt: skip
 def test_each_clause_has_its_own_stage(sentence, roles, table, thompson):
     """A stage named in a clause that times another run is that run's; a clause that times none (the subject's

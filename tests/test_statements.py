@@ -96,6 +96,8 @@ def test_chip_time_with_count_gives_wall_clock(table, thompson):
         "We could not afford to train longer than 3 days on 8 V100 GPUs.",
         "Feature extraction with the pretrained CNN took 6 hours on one Titan X.",
         "Beam search decoding of the test set took 25 minutes on 1 GPU.",
+        "Building the hash tables for the training set takes 6 hours on a 16-core CPU server.",
+        "Precomputing the neighbor indices of the training images took 3 hours on 8 GPUs.",
         "",
         "hello world",
     ],

@@ -22,6 +22,7 @@ from .statements import (
     join_sentences,
     named_processors,
     named_role,
+    names_final,
     parse_sentence,
     units_trained_in,
 )
@@ -122,7 +123,7 @@ def statements_from_candidate(
             own_role = next((s.role for s in found if s.hours or s.chip_hours), "final")
             stmt.role = caption_role(own_role, context, sentence)
         elif context:
-            stmt.role = context_role(stmt.role, context)
+            stmt.role = context_role(stmt.role, context, sentence)
             stmt.dataset = stmt.dataset or context_dataset(context)
         stmt.dataset = stmt.dataset or dataset_hint
         if stmt.role == "final" and stmt.dataset and load_datasets().is_corpus(stmt.dataset):
@@ -130,10 +131,11 @@ def statements_from_candidate(
     return stmts
 
 
-def context_role(role: str, context: str) -> str:
+def context_role(role: str, context: str, sentence: str = "") -> str:
     """A statement without a cue of its own (`final`) takes the stage its context speaks of: "Pre-training setup.
-    ... The model was trained on 8 V100 GPUs for 90 hours." is pre-training (pre-training, fine-tuning, search)."""
-    if role != "final":
+    ... The model was trained on 8 V100 GPUs for 90 hours." is pre-training (pre-training, fine-tuning, search);
+    not when its sentence names the final run ("we train the final architecture for 36 hours")."""
+    if role != "final" or names_final(" ".join(sentence.lower().split()).replace("-", " ")):
         return role
     text = " ".join(context.lower().split()).replace("-", " ")
     named = named_role(text, last=True)

@@ -129,7 +129,10 @@ _CLAUSE_REJECT = {
         r"contain\w*|compris\w*|consist\w* of|of (speech|audio|video|recordings?)|"
         r"test(ing)? (on|set|time)|generat\w* (the )?([a-z]+ ){0,2}(data|samples?|images|captions)|"
         # drawing samples from a trained model, mining examples, computing a metric
-        r"sampl(e|es|ed|ing)|mining|comput\w* (the )?(fid|inception score|metrics?|scores?|statistics))\b"
+        r"sampl(e|es|ed|ing)|mining|comput\w* (the )?(fid|inception score|metrics?|scores?|statistics)|"
+        # precomputing lookups: "building the hash tables and precomputing neighbor indices takes 6 hours"
+        r"precomput\w*|hash tables?|"
+        r"build\w* (the |an |a )?([a-z]+ ){0,2}(index|indices|tables?|caches?|vocabular\w*))\b"
     ),
 }
 # A citation as the agent of a run: "the method of [23]", "in Smith & Lee (2018)", "[23] trains", "Smith et al."
@@ -1139,6 +1142,8 @@ def _centre(low: float | None, high: float | None) -> float | None:
 
 ROLES = ("final", "pretrain", "finetune", "search", "ablation", "total")
 # Cues of each role but `final` (the default); the cue nearest the duration wins.
+# Stages a total may name as included ("including pre-training and fine-tuning", "including ablations and tuning")
+_STAGES = r"(pre ?train\w*|fine ?tun\w*|search\w*|ablations?|experiments|(hyper ?parameter )?tuning|sweeps?)"
 _ROLE_CUES = {
     "search": re.compile(
         r"\b(architecture search|neural architecture|search (cost|took|takes|process|phase|stage|space)|nas|controller|"
@@ -1164,10 +1169,14 @@ _ROLE_CUES = {
         # "including all ablations", "the entire project"
         r"\bincluding all (the |our )?([a-z]+ )?(ablations|experiments|runs|models|variants|sweeps)\b|"
         r"\bthe (entire|whole) project\b|"
-        r"\b(including|includes|covering|across) (both )?(the )?(pre ?train\w*|fine ?tun\w*|search\w*)"
-        r"(,? and (the )?(pre ?train\w*|fine ?tun\w*|search\w*))?"
+        # (a stage may be named by a word before it: "including the policy search and ablations")
+        rf"\b(including|includes|covering|across) (both )?(the )?([a-z]+ )?{_STAGES}"
+        rf"(,? and (the )?([a-z]+ )?{_STAGES})?"
     ),
 }
+# A cue of the final run: a clause naming it takes no stage from the clauses around it ("After the search, we train
+# the final architecture for 36 hours")
+_FINAL_CUE = re.compile(r"\b(the|our|this) final (model|network|architecture|run|training)\b")
 
 
 def _nearest_role(cues: list[tuple[re.Match[str], str]], start: int, end: int) -> str:
@@ -1216,10 +1225,20 @@ def role_of(text: str, start: int, end: int) -> str:
         ):
             return stages.pop()  # "the pre-training stage took 64 V100-days in total": one stage's total
         return _nearest_role(own, start, end)
+    if _FINAL_CUE.search(text, a, b):
+        return "final"
     untimed = [(c, d) for c, d in spans if (c, d) != (a, b) and not counted_durations(text[c:d])]
-    if others := [(m, role) for m, role in cues if any(c <= m.start() < d for c, d in untimed)]:
+    # (the final run named there is a cue too: "After the search, we train the final architecture ..., which takes
+    # 1.5 days")
+    finals = [(m, "final") for m in _FINAL_CUE.finditer(text)]
+    if others := [(m, role) for m, role in cues + finals if any(c <= m.start() < d for c, d in untimed)]:
         return _nearest_role(others, start, end)
     return "final"
+
+
+def names_final(text: str) -> bool:
+    """Whether a (lower-cased) text names the final run ("the final architecture", "our final model")."""
+    return bool(_FINAL_CUE.search(text))
 
 
 def named_role(text: str, last: bool = False) -> str:
