@@ -1345,6 +1345,8 @@ def test_units_trained_stated_once_in_the_paper():
     ])  # fmt: skip
     assert units["iteration"] == 300_000 and math.isclose(units["epoch"], 300_000 / 68_507)
     assert units_trained_in(["We pre-train for 1M steps.", "We then fine-tune for 10k steps."]) == {}
+    # optimizing is the training: "We optimize with SGD and a poly schedule for 40 epochs"
+    assert units_trained_in(["We optimize the network with SGD and a poly schedule for 40 epochs."]) == {"epoch": 40}
 
 
 def test_cores_of_no_type_take_the_type_the_paper_names_with_their_own_count(tmp_path, table, thompson):

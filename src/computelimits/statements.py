@@ -796,7 +796,9 @@ def _units_trained(text: str, start: int, end: int, paper: dict[str, float] | No
 # The length of the training in units ("All language models are trained for 300k iterations") and the size of an
 # epoch in steps ("the time it takes to advance one epoch which is equivalent to 68,507 iterations")
 _SCHEDULE = re.compile(
-    rf"(?:{TRAINING_VERB.pattern}|\b(ran|run)\b)[^.;]*?\bfor (a total of |about |around |roughly |approximately )?"
+    # ("we optimize with SGD ... for 40 epochs": optimizing is the training)
+    rf"(?:{TRAINING_VERB.pattern}|\b(ran|run|optimi[sz](e|es|ed|ing))\b)[^.;]*?"
+    rf"\bfor (a total of |about |around |roughly |approximately )?"
     rf"(?P<n>\d+(?:\.\d+)?\s*[km]?|{NUMBER}) (training )?{_UNIT_WORD}s\b"
 )
 _EPOCH_SIZE = re.compile(
