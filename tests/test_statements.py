@@ -135,10 +135,11 @@ def test_limits_budgets_hypotheticals_and_hearsay_are_no_run(sentence, table, th
     [
         ("Distilling the large teacher into the student takes about 20 hours on 4 V100 GPUs.", "V100", 4, 20, 80),
         ("The total compute for our largest model amounts to 3,072 TPU v3 core-hours.", "TPU v3", None, None, 1536),
+        ("Adapting the model to a new speaker takes 30 minutes on a single V100.", "V100", 1, 0.5, 0.5),
         # the paper's own table: no other work's report
         ("The training runs reported in Table 2 used 512 TPU v3 core-days.", "TPU v3", None, None, 6144),
     ],
-    ids=["distillation", "total-compute-for", "reported-in-table"],
+    ids=["distillation", "total-compute-for", "adapting-to", "reported-in-table"],
 )
 def test_distillation_and_compute_for_a_model_are_training(
     sentence, hardware, count, hours, chip_hours, table, thompson

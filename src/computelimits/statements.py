@@ -1155,6 +1155,7 @@ _ROLE_CUES = {
     # a refinement stage after training ("RL based model refinement", "we refine a model until ...")
     "finetune": re.compile(
         r"\bfine ?tun\w*|\bfinetun\w*|\binstruction tun\w*|\bmodel refinement\b|\brefine (a|the|our|each) model\b|"
+        r"\badapt(s|ed|ing)? (it |the model |our model )?to (a|an|the|each|every|new)\b|"  # adapting a trained model
         r"\brefinement (phase|stage)\b"
     ),
     # a variant run: a component added to or removed from the model ("when we added a self-matching layer",

@@ -99,6 +99,8 @@ def counted_durations(text: str) -> list[re.Match[str]]:
 TRAINING = re.compile(
     r"\b(train\w*|pre[- ]?train\w*|fine[- ]?tun\w*|tun(?:e|es|ed|ing)|converge\w*|search\w*|learn\w* for|runs?|ran|"
     r"running|experiments?|costs?|required?|requires|epochs|iterations|steps|distill\w*|consum(?:e|es|ed|ing))\b|"
+    # "adapting to a new speaker takes 30 minutes"
+    r"\badapt(?:s|ed|ing)? (?:it |the model |our model )?to (?:a|an|the|each|every|new)\b|"
     r"\b(total |training )?compute (for|of|used|spent|amounts?)\b|"  # "the total compute for our model amounts to"
     rf"\b(?:achiev|reach)\w*\s(?:[^.;]|\.(?=\d)){{0,60}}?\b(?:in|after|within)\s+(?:[\w.,-]+\s+){{0,2}}?(?:{TIME_UNIT})\b",
     re.I,
