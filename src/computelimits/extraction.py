@@ -131,13 +131,18 @@ def statements_from_candidate(
     return stmts
 
 
+def _flat(text: str) -> str:
+    """Lower-case, one space between words, hyphens as spaces: the form the role and dataset cues read."""
+    return " ".join(text.lower().split()).replace("-", " ")
+
+
 def context_role(role: str, context: str, sentence: str = "") -> str:
     """A statement without a cue of its own (`final`) takes the stage its context speaks of: "Pre-training setup.
     ... The model was trained on 8 V100 GPUs for 90 hours." is pre-training (pre-training, fine-tuning, search);
     not when its sentence names the final run ("we train the final architecture for 36 hours")."""
-    if role != "final" or names_final(" ".join(sentence.lower().split()).replace("-", " ")):
+    if role != "final" or names_final(_flat(sentence)):
         return role
-    text = " ".join(context.lower().split()).replace("-", " ")
+    text = _flat(context)
     named = named_role(text, last=True)
     return named if named in CONTEXT_ROLES else role
 
@@ -153,7 +158,7 @@ def caption_role(role: str, caption: str, row: str = "") -> str:
     row written out ("Training EfficientNetV2-S (21k) 84.9% took 9 hours (table: ...)")."""
     if role != "final":
         return role
-    text = " ".join(caption.lower().split()).replace("-", " ")
+    text = _flat(caption)
     label = row.lower().split(" took ")[0]
     for match in _MARK.finditer(text):
         mark, what = match.group("mark") or match.group("mark2"), match.group("what") or match.group("what2")
@@ -179,7 +184,7 @@ _COMPARISON = re.compile(r"\b(comparisons?|compared|comparing|relative to|speed 
 
 def context_dataset(context: str) -> str:
     """The dataset the context names last (a statement naming none trains on the one its paragraph is about)."""
-    text = " ".join(context.lower().split()).replace("-", " ")
+    text = _flat(context)
     return dataset_of(text, len(text), len(text))
 
 

@@ -114,11 +114,11 @@ WORD_GAP = 12.0  # points between the words of running text at most (table cells
 SPACE_GAP = 4.0  # points: wider than a space between words (about 2.5 at 10 pt), narrower than a column gutter
 
 
-def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
+def find_gutter(words: list[dict], width: float, n_lines: int, lines: list[list[dict]] | None = None) -> float | None:
     """x of the gap between two text columns, or None for a single-column page.
 
     A two-column page has an x near the middle that (almost) no word covers; a single-column page has words
-    across the middle on nearly every line.
+    across the middle on nearly every line. `lines`: the words grouped into lines, when the caller has them.
     """
     if n_lines < 8:
         return None
@@ -140,7 +140,7 @@ def find_gutter(words: list[dict], width: float, n_lines: int) -> float | None:
         run_end += 1
     middle = (run_start + run_end) // 2
     best_x = middle if cover[middle] <= near else best_x
-    lines = _group_lines(words)
+    lines = lines if lines is not None else _group_lines(words)  # (the caller's lines, not grouped again)
     if _spaces_align(lines, best_x):
         return None
     if cover[best_x] <= 0.1 * n_lines:
@@ -333,7 +333,7 @@ def word_lines(words: list[dict], width: float, height: float) -> list[list[dict
     if not words:
         return []
     lines = _group_lines(words)
-    gutter = find_gutter(words, width, len(lines))
+    gutter = find_gutter(words, width, len(lines), lines)
     if gutter is None:
         return lines
     out: list[list[dict]] = []

@@ -464,6 +464,16 @@ def _lends(text: str, start: int, end: int) -> bool:
     return clause_reason(text, start, end) != "others" and not _INFERENCE_CLAUSE.search(text[a:b])
 
 
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether `position` stands inside an open bracket (a count there restates the one before it)."""
+    return text[:position].count("(") > text[:position].count(")")
+
+
+def _cores_after(text: str, end: int) -> bool:
+    """Whether a processor noun ending at `end` is followed by cores ("TPU cores", "TPU tensor cores")."""
+    return bool(re.match(r"\s*(tensor ?)?cores?\b", text[end:]))
+
+
 def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Hardware]:
     """Every processor the sentence names, with counts; generic ones ('8 GPUs') only when none is named. `lends`:
     whether a mention at (start, end) may count (None: all do)."""
@@ -500,14 +510,14 @@ def _hardware_mentions(text: str, table: HardwareTable, lends=None) -> list[_Har
         count = _number_before(text, match.start(), allow_times=False)
         if count is not None or generic is None:
             tpu = match.group(0).startswith("tpu")
-            tpu_cores = tpu and re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :])
+            tpu_cores = tpu and _cores_after(text, match.end())
             cloud = tpu and not tpu_cores and text[: match.start()].endswith("cloud ")  # "16 Cloud TPUs": devices
             unit = "core" if tpu_cores else "device" if cloud else "chip"
             generic = _Hardware(None, match.group(0), count, unit, *match.span())
         if count is not None:
             counted.append(generic)
     # (a count in brackets restates the one before it: "16 Cloud TPUs (64 TPU chips total)")
-    if len(counted) > 1 and not any(text[: m.start].count("(") > text[: m.start].count(")") for m in counted):
+    if len(counted) > 1 and not any(_in_brackets(text, m.start) for m in counted):
         return counted
     generic = counted[0] if counted else generic
     chips = _CHIPS_IN_BRACKETS.search(text, generic.end) if generic is not None else None
@@ -556,7 +566,7 @@ def _typeless_beside(text: str, named: list[_Hardware]) -> list[_Hardware]:
         if any(m.start <= match.start() < m.end or (m.end <= match.start() and _OF_THE_NAMED.fullmatch(
                 text[m.end : match.start()])) for m in named):  # fmt: skip
             continue
-        if text[: match.start()].count("(") > text[: match.start()].count(")"):
+        if _in_brackets(text, match.start()):
             continue
         count = _number_before(text, match.start(), allow_times=False)
         typed = [m for m in named if m.proc is not None and m.proc.kind in kinds]
@@ -564,7 +574,7 @@ def _typeless_beside(text: str, named: list[_Hardware]) -> list[_Hardware]:
             continue  # ("5120 CUDA cores" of a named GPU are no processors)
         before = [m for m in typed if m.end <= match.start()]
         by = (before[-1] if before else min(typed, key=lambda m: m.start - match.end())) if typed else None
-        cores = noun == "core" or bool(re.match(r"\s*(tensor ?)?cores?\b", text[match.end() :]))
+        cores = noun == "core" or _cores_after(text, match.end())
         found.append(_Hardware(by.proc if by else None, match.group(0), count, "core" if cores else "chip",
                                *match.span()))  # fmt: skip
     return found
